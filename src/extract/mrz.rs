@@ -1,0 +1,721 @@
+//! Machine Readable Zone (ICAO 9303): locate the MRZ among OCR lines, parse TD1/TD2/TD3/MRV-A/MRV-B, verify the
+//! check digits and repair OCR confusions only where a field's character class and its check digit agree.
+//!
+//! Repair is never a guess: a numeric field only maps letters that look like digits (O->0, B->8, ...), an
+//! alphabetic field the reverse, and an alphanumeric field (the document number) is repaired only when exactly one
+//! look-alike substitution makes its check digit pass (and, where the format has one, the composite digit too).
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum MrzFormat {
+    #[serde(rename = "TD1")]
+    Td1,
+    #[serde(rename = "TD2")]
+    Td2,
+    #[serde(rename = "TD3")]
+    Td3,
+    #[serde(rename = "MRV-A")]
+    MrvA,
+    #[serde(rename = "MRV-B")]
+    MrvB,
+}
+
+impl MrzFormat {
+    pub fn line_len(self) -> usize {
+        match self {
+            MrzFormat::Td1 => 30,
+            MrzFormat::Td2 | MrzFormat::MrvB => 36,
+            MrzFormat::Td3 | MrzFormat::MrvA => 44,
+        }
+    }
+    pub fn line_count(self) -> usize {
+        if self == MrzFormat::Td1 { 3 } else { 2 }
+    }
+}
+
+/// Result of each check digit: `None` when the format has no such digit (or the field is empty and unchecked).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Checks {
+    pub document_number: bool,
+    pub birth_date: bool,
+    pub expiry_date: bool,
+    pub optional: Option<bool>,
+    pub composite: Option<bool>,
+}
+
+impl Checks {
+    pub fn all_pass(&self) -> bool {
+        self.document_number
+            && self.birth_date
+            && self.expiry_date
+            && self.optional.unwrap_or(true)
+            && self.composite.unwrap_or(true)
+    }
+}
+
+/// A parsed MRZ. Dates are `None` when the digits do not form a calendar date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mrz {
+    pub format: MrzFormat,
+    pub lines: Vec<String>,
+    pub document_code: String,
+    pub issuing_state: String,
+    pub surname: String,
+    pub given_names: String,
+    /// True when the name field ran to the end of its line (ICAO truncation may have cut it).
+    pub name_truncated: bool,
+    pub document_number: String,
+    pub nationality: String,
+    pub birth_date: Option<NaiveDate>,
+    pub sex: Option<char>,
+    pub expiry_date: Option<NaiveDate>,
+    /// Personal number (TD3 optional field, or the TD1/TD2 optional data when it looks like one).
+    pub personal_number: Option<String>,
+    pub checks: Checks,
+    /// Characters changed by repair (position-independent count).
+    pub repairs: usize,
+}
+
+/// ICAO 9303 check digit: weights 7, 3, 1; digits as themselves, A-Z as 10-35, `<` as 0.
+pub fn check_digit(field: &str) -> Option<u8> {
+    let mut sum = 0u32;
+    for (i, c) in field.chars().enumerate() {
+        let v = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            'A'..='Z' => c as u32 - 'A' as u32 + 10,
+            '<' => 0,
+            _ => return None,
+        };
+        sum += v * [7, 3, 1][i % 3];
+    }
+    Some((sum % 10) as u8)
+}
+
+fn digit_matches(field: &str, digit: char) -> bool {
+    match (check_digit(field), digit) {
+        (Some(d), '0'..='9') => d == digit as u8 - b'0',
+        // `<` as a check digit means the (empty) field is unchecked; ICAO allows it for optional data.
+        (Some(0), '<') => field.chars().all(|c| c == '<'),
+        _ => false,
+    }
+}
+
+/// Map characters that OCR produces for the MRZ filler and common look-alikes to the MRZ alphabet.
+pub fn normalise_mrz_text(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '«' | '‹' | '《' | '〈' | 'く' | '<' | '＜' | '∠' | '≤' | '{' | '(' | '[' => '<',
+            c => c.to_ascii_uppercase(),
+        })
+        .map(|c| match c {
+            'Ö' | 'Ó' | 'Ò' | 'Ô' => 'O',
+            'Ü' | 'Ú' => 'U',
+            'Ä' | 'Á' | 'À' => 'A',
+            'É' | 'È' | 'Ê' => 'E',
+            'Í' | 'Ì' => 'I',
+            c => c,
+        })
+        .collect()
+}
+
+/// Share of a string made of MRZ characters, and how MRZ-like it is.
+pub fn looks_like_mrz(s: &str) -> bool {
+    let n = s.chars().count();
+    if n < 20 {
+        return false;
+    }
+    let valid = s.chars().filter(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == '<').count();
+    let fillers = s.chars().filter(|&c| c == '<').count();
+    valid as f32 / n as f32 >= 0.9 && (fillers >= 2 || (n >= 28 && s.chars().filter(char::is_ascii_digit).count() >= 8))
+}
+
+const TO_DIGIT: &[(char, char)] = &[
+    ('O', '0'), ('Q', '0'), ('D', '0'), ('U', '0'), ('I', '1'), ('L', '1'), ('T', '1'), ('Z', '2'), ('S', '5'),
+    ('G', '6'), ('B', '8'), ('A', '4'),
+];
+const TO_ALPHA: &[(char, char)] = &[('0', 'O'), ('1', 'I'), ('2', 'Z'), ('5', 'S'), ('6', 'G'), ('8', 'B'), ('4', 'A')];
+
+fn to_digits(s: &str) -> (String, usize) {
+    let mut n = 0;
+    let out = s
+        .chars()
+        .map(|c| match TO_DIGIT.iter().find(|(a, _)| *a == c) {
+            Some(&(_, d)) => {
+                n += 1;
+                d
+            }
+            None => c,
+        })
+        .collect();
+    (out, n)
+}
+
+fn to_alpha(s: &str) -> (String, usize) {
+    let mut n = 0;
+    let out = s
+        .chars()
+        .map(|c| match TO_ALPHA.iter().find(|(a, _)| *a == c) {
+            Some(&(_, d)) => {
+                n += 1;
+                d
+            }
+            None => c,
+        })
+        .collect();
+    (out, n)
+}
+
+/// Alternatives an OCR may have confused a character with, in the other character class.
+fn look_alikes(c: char) -> &'static [char] {
+    match c {
+        '0' => &['O', 'D', 'Q'],
+        'O' | 'D' | 'Q' => &['0'],
+        '1' => &['I', 'L'],
+        'I' | 'L' => &['1'],
+        '2' => &['Z'],
+        'Z' => &['2'],
+        '5' => &['S'],
+        'S' => &['5'],
+        '6' => &['G'],
+        'G' => &['6'],
+        '8' => &['B'],
+        'B' => &['8'],
+        '<' => &['K'],
+        'K' => &['<'],
+        _ => &[],
+    }
+}
+
+/// All variants of `field` with exactly one look-alike substituted, that satisfy `ok`.
+fn single_substitutions(field: &str, ok: impl Fn(&str) -> bool) -> Vec<String> {
+    let chars: Vec<char> = field.chars().collect();
+    let mut found = Vec::new();
+    for i in 0..chars.len() {
+        for &alt in look_alikes(chars[i]) {
+            let mut v = chars.clone();
+            v[i] = alt;
+            let s: String = v.into_iter().collect();
+            if ok(&s) {
+                found.push(s);
+            }
+        }
+    }
+    found
+}
+
+/// Fix a line's length: surplus or missing characters are taken from / given to its longest run of fillers, which
+/// is where OCR drops or doubles them; a line without fillers is cut or padded at its end.
+fn fit_length(line: &str, len: usize) -> String {
+    let mut chars: Vec<char> = line.chars().collect();
+    while chars.len() != len {
+        let (mut best_start, mut best_len, mut i) = (None, 0, 0);
+        while i < chars.len() {
+            if chars[i] == '<' {
+                let start = i;
+                while i < chars.len() && chars[i] == '<' {
+                    i += 1;
+                }
+                if i - start >= best_len {
+                    best_len = i - start;
+                    best_start = Some(start);
+                }
+            } else {
+                i += 1;
+            }
+        }
+        match (chars.len() > len, best_start) {
+            (true, Some(s)) if best_len >= 2 => {
+                chars.remove(s);
+            }
+            (true, _) => {
+                chars.pop();
+            }
+            (false, Some(s)) if best_len >= 2 => chars.insert(s, '<'),
+            (false, _) => chars.push('<'),
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// Guess the format from line count, lengths and the document code.
+fn guess_format(lines: &[String]) -> Option<MrzFormat> {
+    let avg = lines.iter().map(|l| l.chars().count()).sum::<usize>() as f32 / lines.len().max(1) as f32;
+    let first = lines.first()?.chars().next()?;
+    match lines.len() {
+        3 if (26.0..=34.0).contains(&avg) => Some(MrzFormat::Td1),
+        2 if (40.0..=48.0).contains(&avg) => Some(if first == 'V' { MrzFormat::MrvA } else { MrzFormat::Td3 }),
+        2 if (32.0..40.0).contains(&avg) => Some(if first == 'V' { MrzFormat::MrvB } else { MrzFormat::Td2 }),
+        _ => None,
+    }
+}
+
+/// Parse MRZ lines that OCR produced (normalised with [`normalise_mrz_text`]), repairing what the check digits
+/// confirm. Returns `None` when the lines do not have the shape of any MRZ.
+pub fn parse(raw_lines: &[String], today: NaiveDate) -> Option<Mrz> {
+    let format = guess_format(raw_lines)?;
+    let lines: Vec<String> = raw_lines.iter().map(|l| fit_length(l, format.line_len())).collect();
+    Some(match format {
+        MrzFormat::Td1 => parse_td1(&lines, today),
+        _ => parse_two_line(&lines, format, today),
+    })
+}
+
+fn sub(s: &str, a: usize, b: usize) -> String {
+    s.chars().skip(a).take(b - a).collect()
+}
+
+fn char_at(s: &str, i: usize) -> char {
+    s.chars().nth(i).unwrap_or('<')
+}
+
+/// A numeric field plus its check digit, repaired to digits; returns (field, check char, passes, repairs).
+fn numeric_with_check(field: &str, check: char) -> (String, char, bool, usize) {
+    let (f, n1) = to_digits(field);
+    let (c, n2) = to_digits(&check.to_string());
+    let c = c.chars().next().unwrap_or('<');
+    let ok = digit_matches(&f, c);
+    (f, c, ok, n1 + n2)
+}
+
+fn alpha(field: &str) -> (String, usize) {
+    to_alpha(field)
+}
+
+/// Document number with its check digit: as read, else the unique single look-alike substitution that passes
+/// (`extra` adds a further condition, e.g. the composite digit).
+fn document_number_with_check(field: &str, check: char, extra: impl Fn(&str) -> bool) -> (String, bool, usize) {
+    let (c, _) = to_digits(&check.to_string());
+    let c = c.chars().next().unwrap_or('<');
+    if digit_matches(field, c) && extra(field) {
+        return (field.to_owned(), true, 0);
+    }
+    let candidates = single_substitutions(field, |s| digit_matches(s, c) && extra(s));
+    if candidates.len() == 1 {
+        return (candidates[0].clone(), true, 1);
+    }
+    (field.to_owned(), digit_matches(field, c), 0)
+}
+
+/// Split the name field on `<<` into (surname, given names); fillers inside become spaces. OCR may read a filler
+/// between fillers as K/C/E: such letters inside filler runs are fillers.
+fn split_name(field: &str) -> (String, String, bool) {
+    let (field, _) = alpha(field);
+    let mut chars: Vec<char> = field.chars().collect();
+    for i in 0..chars.len() {
+        let prev = i == 0 || chars[i - 1] == '<';
+        let next = i + 1 >= chars.len() || chars[i + 1] == '<';
+        let next2 = i + 2 >= chars.len() || chars[i + 2] == '<';
+        if matches!(chars[i], 'K' | 'C' | 'E' | 'L' | 'X') && prev && next && next2 && i > 0 {
+            chars[i] = '<';
+        }
+    }
+    let truncated = chars.last().is_some_and(|&c| c != '<');
+    let cleaned: String = chars.into_iter().collect();
+    let trimmed = cleaned.trim_end_matches('<');
+    let (surname, given) = match trimmed.split_once("<<") {
+        Some((s, g)) => (s, g),
+        None => (trimmed, ""),
+    };
+    let tidy = |s: &str| s.split('<').filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
+    (tidy(surname), tidy(given), truncated)
+}
+
+/// YYMMDD to a date. Birth dates are in the past; expiry dates may be up to 50 years ahead.
+pub fn mrz_date(yymmdd: &str, today: NaiveDate, is_birth: bool) -> Option<NaiveDate> {
+    if yymmdd.len() != 6 || !yymmdd.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let yy: i32 = yymmdd[0..2].parse().ok()?;
+    let mm: u32 = yymmdd[2..4].parse().ok()?;
+    let dd: u32 = yymmdd[4..6].parse().ok()?;
+    let now_yy = today.year() % 100;
+    let century = today.year() - now_yy;
+    let year = if is_birth {
+        if yy > now_yy { century - 100 + yy } else { century + yy }
+    } else if yy > (now_yy + 50) % 100 && now_yy + 50 < 100 {
+        century - 100 + yy
+    } else {
+        century + yy
+    };
+    NaiveDate::from_ymd_opt(year, mm, dd)
+}
+
+/// Nationality / state codes: `D` is Germany's ICAO code; the rest are already ISO 3166-1 alpha-3 or ICAO
+/// specials (UTO, XXA, ...) and are kept as read.
+pub fn state_code(raw: &str) -> String {
+    let (code, _) = alpha(raw);
+    let trimmed = code.trim_end_matches('<');
+    match trimmed {
+        "D" => "DEU".to_owned(),
+        _ => trimmed.to_owned(),
+    }
+}
+
+fn sex(c: char) -> Option<char> {
+    match c {
+        'M' | 'F' => Some(c),
+        '<' | 'X' | 'K' => Some('X'),
+        'H' => Some('M'),
+        _ => None,
+    }
+}
+
+fn optional_number(s: &str) -> Option<String> {
+    let t = s.trim_matches('<').replace('<', "");
+    if t.is_empty() { None } else { Some(t) }
+}
+
+fn parse_two_line(lines: &[String], format: MrzFormat, today: NaiveDate) -> Mrz {
+    let (l1, l2) = (&lines[0], &lines[1]);
+    let len = format.line_len();
+    let mut repairs = 0;
+    let (state, r) = alpha(&sub(l1, 2, 5));
+    repairs += r;
+    let (surname, given_names, name_truncated) = split_name(&sub(l1, 5, len));
+    let (birth, _, birth_ok, r1) = numeric_with_check(&sub(l2, 13, 19), char_at(l2, 19));
+    let (expiry, _, expiry_ok, r2) = numeric_with_check(&sub(l2, 21, 27), char_at(l2, 27));
+    repairs += r1 + r2;
+    let (optional_end, has_composite) = match format {
+        MrzFormat::Td3 => (42, true),
+        MrzFormat::Td2 => (35, true),
+        MrzFormat::MrvA => (44, false),
+        _ => (36, false),
+    };
+    let optional_raw = sub(l2, 28, optional_end);
+    let optional_check = if format == MrzFormat::Td3 {
+        Some(digit_matches(&optional_raw, to_digits(&char_at(l2, 42).to_string()).0.chars().next().unwrap_or('<')))
+    } else {
+        None
+    };
+    let composite_digit = to_digits(&char_at(l2, len - 1).to_string()).0.chars().next().unwrap_or('<');
+    let composite_of = |docnum: &str, doc_cd: char| {
+        format!("{docnum}{doc_cd}{birth}{}{expiry}{}{}", char_at(l2, 19), char_at(l2, 27), sub(l2, 28, len - 1))
+    };
+    let doc_cd = to_digits(&char_at(l2, 9).to_string()).0.chars().next().unwrap_or('<');
+    let birth_cd = to_digits(&char_at(l2, 19).to_string()).0.chars().next().unwrap_or('<');
+    let expiry_cd = to_digits(&char_at(l2, 27).to_string()).0.chars().next().unwrap_or('<');
+    let composite_with = |docnum: &str| {
+        let s = format!("{docnum}{doc_cd}{birth}{birth_cd}{expiry}{expiry_cd}{}", sub(l2, 28, len - 1));
+        digit_matches(&s, composite_digit)
+    };
+    let _ = composite_of;
+    let (document_number, doc_ok, r) = document_number_with_check(&sub(l2, 0, 9), char_at(l2, 9), |s| {
+        !has_composite || !(birth_ok && expiry_ok) || composite_with(s)
+    });
+    repairs += r;
+    let composite = has_composite.then(|| composite_with(&document_number));
+    let (nationality_raw, r) = alpha(&sub(l2, 10, 13));
+    repairs += r;
+    let personal_number = if format == MrzFormat::Td3 { optional_number(&optional_raw) } else { None };
+    Mrz {
+        format,
+        lines: lines.to_vec(),
+        document_code: sub(l1, 0, 2).trim_end_matches('<').to_owned(),
+        issuing_state: state_code(&state),
+        surname,
+        given_names,
+        name_truncated,
+        document_number: document_number.trim_end_matches('<').to_owned(),
+        nationality: state_code(&nationality_raw),
+        birth_date: mrz_date(&birth, today, true),
+        sex: sex(char_at(l2, 20)),
+        expiry_date: mrz_date(&expiry, today, false),
+        personal_number,
+        checks: Checks {
+            document_number: doc_ok,
+            birth_date: birth_ok,
+            expiry_date: expiry_ok,
+            optional: optional_check,
+            composite,
+        },
+        repairs,
+    }
+}
+
+fn parse_td1(lines: &[String], today: NaiveDate) -> Mrz {
+    let (l1, l2, l3) = (&lines[0], &lines[1], &lines[2]);
+    let mut repairs = 0;
+    let (state, r) = alpha(&sub(l1, 2, 5));
+    repairs += r;
+    let (birth, birth_cd, birth_ok, r1) = numeric_with_check(&sub(l2, 0, 6), char_at(l2, 6));
+    let (expiry, expiry_cd, expiry_ok, r2) = numeric_with_check(&sub(l2, 8, 14), char_at(l2, 14));
+    repairs += r1 + r2;
+    let composite_digit = to_digits(&char_at(l2, 29).to_string()).0.chars().next().unwrap_or('<');
+    let optional2 = sub(l2, 18, 29);
+    let composite_with = |upper: &str| {
+        let s = format!("{upper}{birth}{birth_cd}{expiry}{expiry_cd}{optional2}");
+        digit_matches(&s, composite_digit)
+    };
+    // Upper line data (document number, its check digit, optional data) as read, else repaired.
+    let upper_raw = sub(l1, 5, 30);
+    let long_number = char_at(l1, 14) == '<';
+    let (document_number, doc_ok, upper, r) = if long_number {
+        // Long document numbers continue into the optional field; the last character before `<` is the check digit.
+        let rest = sub(l1, 15, 30);
+        let tail: String = rest.chars().take_while(|&c| c != '<').collect();
+        if tail.len() >= 2 {
+            let number = format!("{}{}", sub(l1, 5, 14), &tail[..tail.len() - 1]);
+            let cd = tail.chars().last().unwrap_or('<');
+            let ok = digit_matches(&number, cd);
+            (number, ok, upper_raw.clone(), 0)
+        } else {
+            (sub(l1, 5, 14), false, upper_raw.clone(), 0)
+        }
+    } else {
+        let (num, ok, r) = document_number_with_check(&sub(l1, 5, 14), char_at(l1, 14), |s| {
+            !(birth_ok && expiry_ok) || composite_with(&format!("{s}{}", sub(l1, 14, 30)))
+        });
+        let upper = format!("{num}{}", sub(l1, 14, 30));
+        (num, ok, upper, r)
+    };
+    repairs += r;
+    let composite = Some(composite_with(&upper));
+    let (nationality_raw, r) = alpha(&sub(l2, 15, 18));
+    repairs += r;
+    let (surname, given_names, name_truncated) = split_name(l3);
+    let optional1 = if long_number { String::new() } else { sub(l1, 15, 30) };
+    Mrz {
+        format: MrzFormat::Td1,
+        lines: lines.to_vec(),
+        document_code: sub(l1, 0, 2).trim_end_matches('<').to_owned(),
+        issuing_state: state_code(&state),
+        surname,
+        given_names,
+        name_truncated,
+        document_number: document_number.trim_end_matches('<').to_owned(),
+        nationality: state_code(&nationality_raw),
+        birth_date: mrz_date(&birth, today, true),
+        sex: sex(char_at(l2, 7)),
+        expiry_date: mrz_date(&expiry, today, false),
+        personal_number: optional_number(&optional1).or_else(|| optional_number(&optional2)),
+        checks: Checks {
+            document_number: doc_ok,
+            birth_date: birth_ok,
+            expiry_date: expiry_ok,
+            optional: None,
+            composite,
+        },
+        repairs,
+    }
+}
+
+/// Find the MRZ among OCR lines (already in reading order): candidate lines are normalised, pieces of one row are
+/// joined, and the last run of 2 or 3 consecutive candidates that parses is taken.
+pub fn find_and_parse(lines: &[(String, f32)], today: NaiveDate) -> Option<Mrz> {
+    // (text, row-centre) pairs: join candidates that share a row.
+    let mut rows: Vec<String> = Vec::new();
+    let mut last_centre: Option<f32> = None;
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    for (text, centre) in lines {
+        let norm = normalise_mrz_text(text);
+        let candidate = looks_like_mrz(&norm) || (norm.len() >= 8 && norm.contains("<<"));
+        if !candidate {
+            if !rows.is_empty() {
+                runs.push(std::mem::take(&mut rows));
+            }
+            last_centre = None;
+            continue;
+        }
+        match (last_centre, rows.last_mut()) {
+            (Some(c), Some(row)) if (c - centre).abs() < 8.0 => row.push_str(&norm),
+            _ => rows.push(norm),
+        }
+        last_centre = Some(*centre);
+    }
+    if !rows.is_empty() {
+        runs.push(rows);
+    }
+    let mut best: Option<Mrz> = None;
+    for run in runs.iter().rev() {
+        let run: Vec<String> = run.iter().filter(|r| r.len() >= 20).cloned().collect();
+        for count in [3usize, 2] {
+            if run.len() < count {
+                continue;
+            }
+            for start in (0..=run.len() - count).rev() {
+                if let Some(m) = parse(&run[start..start + count], today) {
+                    let better = best.as_ref().is_none_or(|b| score(&m) > score(b));
+                    if better {
+                        best = Some(m);
+                    }
+                }
+            }
+        }
+    }
+    best
+}
+
+fn score(m: &Mrz) -> u32 {
+    let c = m.checks;
+    [c.document_number, c.birth_date, c.expiry_date, c.composite.unwrap_or(false), c.optional.unwrap_or(false)]
+        .iter()
+        .filter(|&&b| b)
+        .count() as u32
+        * 10
+        + u32::from(m.birth_date.is_some())
+        + u32::from(m.expiry_date.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    fn lines(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn check_digits_follow_icao_9303() {
+        assert_eq!(check_digit("L898902C3"), Some(6));
+        assert_eq!(check_digit("740812"), Some(2));
+        assert_eq!(check_digit("120415"), Some(9));
+        assert_eq!(check_digit("ZE184226B<<<<<"), Some(1));
+        assert_eq!(check_digit("a"), None);
+    }
+
+    #[test]
+    fn the_icao_td3_specimen_parses_with_every_check_passing() {
+        let m = parse(
+            &lines(&["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(m.format, MrzFormat::Td3);
+        assert_eq!((m.surname.as_str(), m.given_names.as_str()), ("ERIKSSON", "ANNA MARIA"));
+        assert_eq!(m.document_number, "L898902C3");
+        assert_eq!(m.nationality, "UTO");
+        assert_eq!(m.birth_date, date(1974, 8, 12));
+        assert_eq!(m.expiry_date, date(2012, 4, 15));
+        assert_eq!(m.sex, Some('F'));
+        assert_eq!(m.personal_number.as_deref(), Some("ZE184226B"));
+        assert!(m.checks.all_pass(), "{:?}", m.checks);
+        assert_eq!(m.repairs, 0);
+    }
+
+    #[test]
+    fn the_icao_td1_specimen_parses_with_every_check_passing() {
+        let m = parse(
+            &lines(&["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(m.format, MrzFormat::Td1);
+        assert_eq!(m.document_number, "D23145890");
+        assert_eq!(m.surname, "ERIKSSON");
+        assert!(m.checks.all_pass(), "{:?}", m.checks);
+    }
+
+    #[test]
+    fn the_icao_td2_and_visa_specimens_parse() {
+        let td2 = parse(
+            &lines(&["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"]),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(td2.format, MrzFormat::Td2);
+        assert!(td2.checks.all_pass(), "{:?}", td2.checks);
+        let mrva = parse(
+            &lines(&["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"]),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(mrva.format, MrzFormat::MrvA);
+        assert_eq!(mrva.nationality, "XXX");
+        assert_eq!(mrva.expiry_date, date(1996, 12, 10));
+        assert!(mrva.checks.all_pass(), "{:?}", mrva.checks);
+        let mrvb = parse(&lines(&["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"]), today())
+            .unwrap();
+        assert_eq!(mrvb.format, MrzFormat::MrvB);
+        assert!(mrvb.checks.all_pass(), "{:?}", mrvb.checks);
+    }
+
+    #[test]
+    fn letters_read_in_date_fields_are_repaired_to_digits() {
+        let m = parse(
+            &lines(&["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO74O8122F12O4159ZE184226B<<<<<1O"]),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(m.birth_date, date(1974, 8, 12));
+        assert!(m.checks.all_pass(), "{:?}", m.checks);
+        assert!(m.repairs >= 3);
+    }
+
+    #[test]
+    fn a_document_number_look_alike_is_repaired_only_when_the_check_digits_confirm_it() {
+        // 'L898902C3' read as 'L8989O2C3': one substitution restores both the number and the composite digit.
+        let m = parse(
+            &lines(&["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10"]),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(m.document_number, "L898902C3");
+        assert!(m.checks.all_pass());
+    }
+
+    #[test]
+    fn a_wrong_digit_is_caught_not_accepted() {
+        let m = parse(
+            &lines(&["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408132F1204159ZE184226B<<<<<10"]),
+            today(),
+        )
+        .unwrap();
+        assert!(!m.checks.birth_date);
+        assert!(!m.checks.all_pass());
+    }
+
+    #[test]
+    fn fillers_read_as_k_inside_filler_runs_are_fillers() {
+        let (s, g, _) = split_name("ERIKSSON<<ANNA<MARIA<<<<K<<<<<<<<<<");
+        assert_eq!((s.as_str(), g.as_str()), ("ERIKSSON", "ANNA MARIA"));
+    }
+
+    #[test]
+    fn a_line_with_a_missing_or_extra_filler_is_refitted() {
+        assert_eq!(fit_length("ABC<<<<D", 9), "ABC<<<<<D");
+        assert_eq!(fit_length("ABC<<<<<<D", 9), "ABC<<<<<D");
+        assert_eq!(fit_length("ABCDEFGH", 9), "ABCDEFGH<");
+    }
+
+    #[test]
+    fn two_digit_years_follow_the_birth_and_expiry_century_rules() {
+        assert_eq!(mrz_date("740812", today(), true), date(1974, 8, 12));
+        assert_eq!(mrz_date("150101", today(), true), date(2015, 1, 1));
+        assert_eq!(mrz_date("300101", today(), true), date(1930, 1, 1));
+        assert_eq!(mrz_date("300101", today(), false), date(2030, 1, 1));
+        assert_eq!(mrz_date("961210", today(), false), date(1996, 12, 10));
+        assert_eq!(mrz_date("991340", today(), false), None);
+    }
+
+    #[test]
+    fn germany_d_and_icao_specials_map_to_three_letter_codes() {
+        assert_eq!(state_code("D<<"), "DEU");
+        assert_eq!(state_code("UTO"), "UTO");
+        assert_eq!(state_code("XXA"), "XXA");
+    }
+
+    #[test]
+    fn the_mrz_is_found_among_other_lines_and_split_lines_are_joined() {
+        let ocr = vec![
+            ("PASSPORT".to_string(), 10.0),
+            ("ERIKSSON".to_string(), 40.0),
+            ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<".to_string(), 300.0),
+            ("L898902C36UTO7408122F".to_string(), 330.0),
+            ("1204159ZE184226B<<<<<10".to_string(), 331.0),
+        ];
+        let m = find_and_parse(&ocr, today()).unwrap();
+        assert_eq!(m.format, MrzFormat::Td3);
+        assert!(m.checks.all_pass(), "{:?}", m);
+    }
+}

@@ -1,0 +1,9 @@
+//! kyc-submission: the Step 1 KYC identity-document API.
+//!
+//! Data flows one way: HTTP request -> validated submission -> images stored -> OCR lines ([`ocr`]) -> extracted
+//! fields -> status decision -> record stored -> response.
+
+pub mod cli;
+pub mod imaging;
+pub mod ocr;
+pub mod extract;

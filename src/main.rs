@@ -1,0 +1,41 @@
+//! `kyc`: the command-line entry point (serve, ocr, scan, eval, bench). Each subcommand is a thin wrapper over
+//! the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "kyc", version, about = "KYC Step 1: identity-document OCR and submission API")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read the text lines of one image and print them as JSON.
+    Ocr {
+        image: PathBuf,
+    },
+    /// Time the OCR engine over images (use `make bench` to compare with RapidOCR).
+    Bench {
+        images: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Ocr { image } => kyc::cli::ocr(&image),
+        Command::Bench { images } => kyc::cli::bench(&images),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kyc: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
