@@ -64,6 +64,7 @@ pub fn sniff(bytes: &[u8]) -> Result<ImageKind, ImageError> {
 }
 
 /// A decoded, upright RGB image with the format it came in.
+#[derive(Debug)]
 pub struct DecodedImage {
     pub kind: ImageKind,
     pub rgb: RgbImage,

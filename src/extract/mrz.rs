@@ -252,15 +252,83 @@ fn guess_format(lines: &[String]) -> Option<MrzFormat> {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Alpha,
+    Digit,
+    Alnum,
+}
+
+/// Character class of every position of every line of a format (ICAO 9303 parts 4-6).
+fn classes(format: MrzFormat) -> Vec<Vec<Class>> {
+    use Class::*;
+    let spans = |len: usize, spans: &[(usize, usize, Class)]| {
+        let mut v = vec![Alnum; len];
+        for &(a, b, c) in spans {
+            v[a..b].iter_mut().for_each(|x| *x = c);
+        }
+        v
+    };
+    let len = format.line_len();
+    let name_line = spans(len, &[(0, len, Alpha)]);
+    match format {
+        MrzFormat::Td1 => vec![
+            spans(30, &[(0, 5, Alpha), (5, 14, Alnum), (14, 15, Digit), (15, 30, Alnum)]),
+            spans(30, &[(0, 7, Digit), (7, 8, Alpha), (8, 15, Digit), (15, 18, Alpha), (18, 29, Alnum), (29, 30, Digit)]),
+            name_line,
+        ],
+        MrzFormat::Td3 => vec![
+            name_line,
+            spans(44, &[(9, 10, Digit), (10, 13, Alpha), (13, 20, Digit), (20, 21, Alpha), (21, 28, Digit), (42, 44, Digit)]),
+        ],
+        MrzFormat::Td2 => vec![
+            name_line,
+            spans(36, &[(9, 10, Digit), (10, 13, Alpha), (13, 20, Digit), (20, 21, Alpha), (21, 28, Digit), (35, 36, Digit)]),
+        ],
+        MrzFormat::MrvA | MrzFormat::MrvB => vec![
+            name_line,
+            spans(len, &[(9, 10, Digit), (10, 13, Alpha), (13, 20, Digit), (20, 21, Alpha), (21, 28, Digit)]),
+        ],
+    }
+}
+
+/// Map look-alike characters to the class each position allows (O->0 in a date, 0->O in a name or country code);
+/// alphanumeric positions are left as read. Returns the lines and how many characters changed.
+pub fn grammar_normalise(format: MrzFormat, lines: &[String]) -> (Vec<String>, usize) {
+    let mut changed = 0;
+    let out = lines
+        .iter()
+        .zip(classes(format))
+        .map(|(line, classes)| {
+            line.chars()
+                .zip(classes.iter().chain(std::iter::repeat(&Class::Alnum)))
+                .map(|(c, class)| {
+                    let mapped = match class {
+                        Class::Digit => to_digits(&c.to_string()).0.chars().next().unwrap_or(c),
+                        Class::Alpha => to_alpha(&c.to_string()).0.chars().next().unwrap_or(c),
+                        Class::Alnum => c,
+                    };
+                    changed += usize::from(mapped != c);
+                    mapped
+                })
+                .collect()
+        })
+        .collect();
+    (out, changed)
+}
+
 /// Parse MRZ lines that OCR produced (normalised with [`normalise_mrz_text`]), repairing what the check digits
 /// confirm. Returns `None` when the lines do not have the shape of any MRZ.
 pub fn parse(raw_lines: &[String], today: NaiveDate) -> Option<Mrz> {
     let format = guess_format(raw_lines)?;
-    let lines: Vec<String> = raw_lines.iter().map(|l| fit_length(l, format.line_len())).collect();
-    Some(match format {
+    let fitted: Vec<String> = raw_lines.iter().map(|l| fit_length(l, format.line_len())).collect();
+    let (lines, changed) = grammar_normalise(format, &fitted);
+    let mut mrz = match format {
         MrzFormat::Td1 => parse_td1(&lines, today),
         _ => parse_two_line(&lines, format, today),
-    })
+    };
+    mrz.repairs += changed;
+    Some(mrz)
 }
 
 fn sub(s: &str, a: usize, b: usize) -> String {
@@ -504,26 +572,29 @@ fn parse_td1(lines: &[String], today: NaiveDate) -> Mrz {
 
 /// Find the MRZ among OCR lines (already in reading order): candidate lines are normalised, pieces of one row are
 /// joined, and the last run of 2 or 3 consecutive candidates that parses is taken.
-pub fn find_and_parse(lines: &[(String, f32)], today: NaiveDate) -> Option<Mrz> {
-    // (text, row-centre) pairs: join candidates that share a row.
+pub fn find_and_parse(lines: &[(String, usize)], today: NaiveDate) -> Option<Mrz> {
+    // (text, row index) pairs: join candidates that share a row.
     let mut rows: Vec<String> = Vec::new();
-    let mut last_centre: Option<f32> = None;
+    let mut last_row: Option<usize> = None;
     let mut runs: Vec<Vec<String>> = Vec::new();
-    for (text, centre) in lines {
+    for (text, row_index) in lines {
         let norm = normalise_mrz_text(text);
-        let candidate = looks_like_mrz(&norm) || (norm.len() >= 8 && norm.contains("<<"));
+        let mrz_chars = norm.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '<');
+        let digits = norm.chars().filter(char::is_ascii_digit).count();
+        let candidate =
+            looks_like_mrz(&norm) || (mrz_chars && norm.len() >= 8 && (norm.contains("<<") || digits >= 6));
         if !candidate {
             if !rows.is_empty() {
                 runs.push(std::mem::take(&mut rows));
             }
-            last_centre = None;
+            last_row = None;
             continue;
         }
-        match (last_centre, rows.last_mut()) {
-            (Some(c), Some(row)) if (c - centre).abs() < 8.0 => row.push_str(&norm),
+        match (last_row, rows.last_mut()) {
+            (Some(r), Some(row)) if r == *row_index => row.push_str(&norm),
             _ => rows.push(norm),
         }
-        last_centre = Some(*centre);
+        last_row = Some(*row_index);
     }
     if !rows.is_empty() {
         runs.push(rows);
@@ -676,6 +747,20 @@ mod tests {
     }
 
     #[test]
+    fn grammar_normalisation_only_touches_positions_whose_class_is_fixed() {
+        let (l, n) = grammar_normalise(
+            MrzFormat::Td3,
+            &lines(&["P<UT0ERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UT07408122F1204159ZE184226B<<<<<10"]),
+        );
+        assert_eq!(l[0], "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<");
+        assert_eq!(l[1], "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
+        assert_eq!(n, 2);
+        // The document number is alphanumeric: an O there stays an O.
+        let (l, _) = grammar_normalise(MrzFormat::Td3, &lines(&["P<UTOX<<Y", "O12345678<UTO"]));
+        assert!(l[1].starts_with("O12345678"));
+    }
+
+    #[test]
     fn fillers_read_as_k_inside_filler_runs_are_fillers() {
         let (s, g, _) = split_name("ERIKSSON<<ANNA<MARIA<<<<K<<<<<<<<<<");
         assert_eq!((s.as_str(), g.as_str()), ("ERIKSSON", "ANNA MARIA"));
@@ -708,11 +793,11 @@ mod tests {
     #[test]
     fn the_mrz_is_found_among_other_lines_and_split_lines_are_joined() {
         let ocr = vec![
-            ("PASSPORT".to_string(), 10.0),
-            ("ERIKSSON".to_string(), 40.0),
-            ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<".to_string(), 300.0),
-            ("L898902C36UTO7408122F".to_string(), 330.0),
-            ("1204159ZE184226B<<<<<10".to_string(), 331.0),
+            ("PASSPORT".to_string(), 0),
+            ("ERIKSSON".to_string(), 1),
+            ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<".to_string(), 2),
+            ("L898902C36UTO7408122F".to_string(), 3),
+            ("1204159ZE184226B<<<<<10".to_string(), 3),
         ];
         let m = find_and_parse(&ocr, today()).unwrap();
         assert_eq!(m.format, MrzFormat::Td3);

@@ -44,6 +44,8 @@ pub struct OcrLine {
     /// Height of the line in source pixels (for grouping and blur estimates).
     #[serde(skip)]
     pub height: f32,
+    /// Index of the row this line belongs to in reading order: pieces of one printed line share it.
+    pub row: usize,
 }
 
 fn serialize_box<S: serde::Serializer>(b: &[Point; 4], s: S) -> Result<S::Ok, S::Error> {
@@ -160,6 +162,7 @@ impl TextReader for PpOcr {
                 char_confidences: t.char_confidences,
                 r#box: r.corners(),
                 height: r.height,
+                row: 0,
             })
             .collect();
         sort_reading_order(&mut lines, axis);
@@ -199,8 +202,8 @@ pub fn sort_reading_order(lines: &mut Vec<OcrLine>, axis: Point) {
             _ => rows.push(vec![item]),
         }
     }
-    for mut row in rows {
+    for (index, mut row) in rows.into_iter().enumerate() {
         row.sort_by(|a, b| a.1.total_cmp(&b.1));
-        lines.extend(row.into_iter().map(|(_, _, l)| l));
+        lines.extend(row.into_iter().map(|(_, _, l)| OcrLine { row: index, ..l }));
     }
 }

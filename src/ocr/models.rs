@@ -1,7 +1,7 @@
 //! The three PP-OCR models, embedded into the binary at build time (see `scripts/fetch-models.sh` and `build.rs`),
 //! so a Lambda cold start reads no files and fetches nothing.
 
-use rten::Model;
+use rten::{Model, ModelOptions};
 
 use super::OcrError;
 
@@ -23,7 +23,9 @@ impl Models {
     /// Parse the embedded models. Costs a few tens of milliseconds; call once per process.
     pub fn load_embedded() -> Result<Self, OcrError> {
         let load = |name: &str, bytes: &'static [u8]| {
-            Model::load_static_slice(bytes).map_err(|e| OcrError::Model(format!("{name}: {e}")))
+            let mut opts = ModelOptions::with_all_ops();
+            opts.prepack_weights(true);
+            opts.load_static_slice(bytes).map_err(|e| OcrError::Model(format!("{name}: {e}")))
         };
         let alphabet = onnx_metadata(REC_ONNX, "character")
             .ok_or_else(|| OcrError::Model("recognition model has no `character` metadata".into()))?
