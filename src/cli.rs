@@ -86,3 +86,37 @@ pub fn bench(paths: &[std::path::PathBuf]) -> CliResult {
     println!("{out}");
     Ok(())
 }
+
+/// `kyc scan`: the Step 1 extraction of one document, as JSON.
+pub fn scan(id_type: &str, country: &str, front: &Path, back: Option<&Path>) -> CliResult {
+    use crate::extract::DocumentHint;
+    let id_type: crate::kyc::IdType = id_type.parse()?;
+    let country = crate::kyc::Country::parse(country)?;
+    let engine = PpOcr::new()?;
+    let front_img = imaging::decode(&std::fs::read(front)?)?;
+    let back_img = back.map(|b| std::fs::read(b).map_err(Box::<dyn std::error::Error>::from).and_then(|bytes| Ok(imaging::decode(&bytes)?))).transpose()?;
+    let hint = DocumentHint { id_type, country: country.to_string() };
+    let today = chrono::Local::now().date_naive();
+    let t = Instant::now();
+    let scan = crate::pipeline::scan(&engine, &front_img.rgb, back_img.as_ref().map(|b| &b.rgb), &hint, today)?;
+    let x = &scan.extraction;
+    let mut out = json!({
+        "document_fields": x.document_fields,
+        "missing_fields": x.missing_fields,
+        "retry": x.retry,
+        "mrz": x.mrz,
+        "sharpness": scan.sharpness,
+        "elapsed_ms": t.elapsed().as_secs_f64() * 1000.0,
+    });
+    if !x.retry.iter().any(|r| matches!(r, crate::extract::retry::RetryCode::RecognitionFail | crate::extract::retry::RetryCode::ImageTooBlurry)) {
+        out["reviewOCRData"] = x.fields.review_json();
+    }
+    println!("{}", serde_json::to_string_pretty(&out)?);
+    Ok(())
+}
+
+/// `kyc eval DIR`.
+pub fn eval(dir: &Path) -> CliResult {
+    let engine = PpOcr::new()?;
+    crate::eval::run(&engine, dir, chrono::Local::now().date_naive())
+}

@@ -5,5 +5,8 @@
 
 pub mod cli;
 pub mod imaging;
+pub mod kyc;
 pub mod ocr;
+pub mod pipeline;
+pub mod eval;
 pub mod extract;

@@ -19,6 +19,21 @@ enum Command {
     Ocr {
         image: PathBuf,
     },
+    /// Extract the Step 1 fields of a document (front and optional back image) and print them as JSON.
+    Scan {
+        #[arg(long)]
+        id_type: String,
+        /// Issuing country, ISO 3166-1 alpha-3 (alpha-2 accepted).
+        #[arg(long)]
+        country: String,
+        front: PathBuf,
+        #[arg(long)]
+        back: Option<PathBuf>,
+    },
+    /// Measure extraction accuracy against DIR/truth.json.
+    Eval {
+        dir: PathBuf,
+    },
     /// Time the OCR engine over images (use `make bench` to compare with RapidOCR).
     Bench {
         images: Vec<PathBuf>,
@@ -30,6 +45,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Ocr { image } => kyc::cli::ocr(&image),
         Command::Bench { images } => kyc::cli::bench(&images),
+        Command::Scan { id_type, country, front, back } => kyc::cli::scan(&id_type, &country, &front, back.as_deref()),
+        Command::Eval { dir } => kyc::cli::eval(&dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -173,8 +173,8 @@ fn look_alikes(c: char) -> &'static [char] {
     match c {
         '0' => &['O', 'D', 'Q'],
         'O' | 'D' | 'Q' => &['0'],
-        '1' => &['I', 'L'],
-        'I' | 'L' => &['1'],
+        '1' => &['I', 'L', 'J'],
+        'I' | 'L' | 'J' => &['1'],
         '2' => &['Z'],
         'Z' => &['2'],
         '5' => &['S'],
@@ -617,6 +617,23 @@ pub fn find_and_parse(lines: &[(String, usize)], today: NaiveDate) -> Option<Mrz
         }
     }
     best
+}
+
+impl Mrz {
+    /// The check digit printed for the document number (as read), for confirming a printed number against it.
+    pub fn document_number_check_digit(&self) -> char {
+        match self.format {
+            MrzFormat::Td1 => char_at(&self.lines[0], 14),
+            _ => char_at(&self.lines[1], 9),
+        }
+    }
+
+    /// Whether `candidate` (e.g. the number printed in the visual zone) satisfies the MRZ's document-number check
+    /// digit.
+    pub fn confirms_document_number(&self, candidate: &str) -> bool {
+        let field = format!("{candidate:<<9}");
+        candidate.len() <= 9 && digit_matches(&field, self.document_number_check_digit())
+    }
 }
 
 fn score(m: &Mrz) -> u32 {

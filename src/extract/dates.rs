@@ -1,0 +1,197 @@
+//! Dates as printed in the visual zone: numeric (12.08.1974, 12/08/1974, 1974-08-12, 2003. 08. 08.) and with month
+//! names in EN/FR/DE/ES/IT/NL/PT, bilingual forms included (16 APR/AVR 2014, 12 AUGUST/AOUT 74).
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+/// Which of day and month comes first in an all-numeric date (US documents print month first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DayOrder {
+    DayFirst,
+    MonthFirst,
+}
+
+impl DayOrder {
+    pub fn for_country(iso3: &str) -> Self {
+        if matches!(iso3, "USA" | "FSM" | "PLW" | "MHL") { DayOrder::MonthFirst } else { DayOrder::DayFirst }
+    }
+}
+
+/// A date found in a line, with where it was (char range in the normalised text).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundDate {
+    pub date: NaiveDate,
+    pub start: usize,
+    pub end: usize,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("JANUARY", 1), ("JANVIER", 1), ("JANUAR", 1), ("JÄNNER", 1), ("JANUARI", 1), ("ENERO", 1), ("GENNAIO", 1),
+    ("JANEIRO", 1), ("JANV", 1), ("JAN", 1), ("JÄN", 1), ("ENE", 1), ("GEN", 1),
+    ("FEBRUARY", 2), ("FÉVRIER", 2), ("FEVRIER", 2), ("FEBRUAR", 2), ("FEBRUARI", 2), ("FEBRERO", 2),
+    ("FEBBRAIO", 2), ("FEVEREIRO", 2), ("FEB", 2), ("FÉV", 2), ("FEV", 2),
+    ("MARCH", 3), ("MARS", 3), ("MÄRZ", 3), ("MAART", 3), ("MARZO", 3), ("MARÇO", 3), ("MAR", 3), ("MÄR", 3),
+    ("MRZ", 3), ("MRT", 3),
+    ("APRIL", 4), ("AVRIL", 4), ("ABRIL", 4), ("APRILE", 4), ("APR", 4), ("AVR", 4), ("ABR", 4),
+    ("MAY", 5), ("MAI", 5), ("MEI", 5), ("MAYO", 5), ("MAGGIO", 5), ("MAIO", 5), ("MAG", 5),
+    ("JUNE", 6), ("JUIN", 6), ("JUNI", 6), ("JUNIO", 6), ("GIUGNO", 6), ("JUNHO", 6), ("JUN", 6), ("GIU", 6),
+    ("JULY", 7), ("JUILLET", 7), ("JULI", 7), ("JULIO", 7), ("LUGLIO", 7), ("JULHO", 7), ("JUIL", 7), ("JUL", 7),
+    ("LUG", 7),
+    ("AUGUST", 8), ("AOÛT", 8), ("AOUT", 8), ("AUGUSTUS", 8), ("AGOSTO", 8), ("AUG", 8), ("AGO", 8), ("AOU", 8),
+    ("SEPTEMBER", 9), ("SEPTEMBRE", 9), ("SEPTIEMBRE", 9), ("SETTEMBRE", 9), ("SETEMBRO", 9), ("SEPT", 9),
+    ("SEP", 9), ("SET", 9),
+    ("OCTOBER", 10), ("OCTOBRE", 10), ("OKTOBER", 10), ("OCTUBRE", 10), ("OTTOBRE", 10), ("OUTUBRO", 10),
+    ("OCT", 10), ("OKT", 10), ("OTT", 10), ("OUT", 10),
+    ("NOVEMBER", 11), ("NOVEMBRE", 11), ("NOVIEMBRE", 11), ("NOVEMBRO", 11), ("NOV", 11),
+    ("DECEMBER", 12), ("DÉCEMBRE", 12), ("DECEMBRE", 12), ("DEZEMBER", 12), ("DICIEMBRE", 12), ("DICEMBRE", 12),
+    ("DEZEMBRO", 12), ("DEC", 12), ("DÉC", 12), ("DEZ", 12), ("DIC", 12),
+];
+
+pub fn month_from_name(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_uppercase();
+    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+}
+
+static NUMERIC_YMD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\b\.?").unwrap());
+static NUMERIC_DMY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\s*([.\-/ ])\s*(\d{1,2})\s*[.\-/ ]\s*(\d{4}|\d{2})\b").unwrap());
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})[\s.]*([\p{L}]{3,10})\.?(?:\s*/\s*[\p{L}]{3,10}\.?)?[\s,.]*(\d{4}|\d{2})\b").unwrap()
+});
+
+/// Two-digit years: up to 20 years ahead is this century, otherwise the last one (works for birth, issue and
+/// expiry dates alike on documents valid for at most 20 years).
+fn full_year(y: &str, today: NaiveDate) -> Option<i32> {
+    let v: i32 = y.parse().ok()?;
+    if y.len() == 4 {
+        return Some(v);
+    }
+    let century = today.year() - today.year() % 100;
+    Some(if v <= today.year() % 100 + 20 { century + v } else { century - 100 + v })
+}
+
+/// Replace letters OCR confuses with digits inside digit-like tokens (O->0 in "2O14"), so dates are found.
+fn digitise(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let near_digit = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_ascii_digit());
+        let prev = near_digit(i.checked_sub(1));
+        let next = near_digit(Some(i + 1));
+        out.push(match c {
+            'O' | 'o' | 'D' if prev && next => '0',
+            'I' | 'l' if prev && next => '1',
+            _ => c,
+        });
+    }
+    out
+}
+
+/// Every date in a line of text, left to right, without overlaps.
+pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDate> {
+    let text = digitise(text);
+    let mut found: Vec<FoundDate> = Vec::new();
+    let push = |d: Option<NaiveDate>, start: usize, end: usize, found: &mut Vec<FoundDate>| {
+        if let Some(date) = d
+            && (1900..=2100).contains(&date.year())
+            && !found.iter().any(|f| start < f.end && f.start < end)
+        {
+            found.push(FoundDate { date, start, end });
+        }
+    };
+    for c in NUMERIC_YMD.captures_iter(&text) {
+        let m = c.get(0).unwrap();
+        let d = (|| NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))();
+        push(d, m.start(), m.end(), &mut found);
+    }
+    for c in NAMED.captures_iter(&text) {
+        let m = c.get(0).unwrap();
+        let d = (|| {
+            let month = month_from_name(&c[2])?;
+            NaiveDate::from_ymd_opt(full_year(&c[3], today)?, month, c[1].parse().ok()?)
+        })();
+        push(d, m.start(), m.end(), &mut found);
+    }
+    for c in NUMERIC_DMY.captures_iter(&text) {
+        let m = c.get(0).unwrap();
+        // A space-separated form needs four-digit years, or "12 08 74" could be anything.
+        if &c[2] == " " && c[4].len() != 4 {
+            continue;
+        }
+        let d = (|| {
+            let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
+            let (day, month) = match order {
+                DayOrder::DayFirst => (a, b),
+                DayOrder::MonthFirst => (b, a),
+            };
+            NaiveDate::from_ymd_opt(full_year(&c[4], today)?, month, day)
+        })();
+        push(d, m.start(), m.end(), &mut found);
+    }
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    fn dates(text: &str, order: DayOrder) -> Vec<String> {
+        find_dates(text, order, today()).into_iter().map(|f| f.date.to_string()).collect()
+    }
+
+    #[test]
+    fn every_common_printed_form_is_read() {
+        let d = DayOrder::DayFirst;
+        assert_eq!(dates("12 AUG 1974", d), ["1974-08-12"]);
+        assert_eq!(dates("12.08.1974 HAMBURG", d), ["1974-08-12"]);
+        assert_eq!(dates("12/08/1974", d), ["1974-08-12"]);
+        assert_eq!(dates("1974-08-12", d), ["1974-08-12"]);
+        assert_eq!(dates("2003. 08. 08.", d), ["2003-08-08"]);
+        assert_eq!(dates("18 05 1996", d), ["1996-05-18"]);
+        assert_eq!(dates("DOB: 13/12/1959", d), ["1959-12-13"]);
+    }
+
+    #[test]
+    fn localised_and_bilingual_month_names_are_read() {
+        let d = DayOrder::DayFirst;
+        assert_eq!(dates("16 FEB /FÉV 2014", d), ["2014-02-16"]);
+        assert_eq!(dates("12 AUGUST/AOUT 74", d), ["1974-08-12"]);
+        assert_eq!(dates("16 APR/AVR 07", d), ["2007-04-16"]);
+        assert_eq!(dates("3 MÄRZ 2001", d), ["2001-03-03"]);
+        assert_eq!(dates("21 DICIEMBRE 1999", d), ["1999-12-21"]);
+        assert_eq!(dates("05 MEI 2020", d), ["2020-05-05"]);
+    }
+
+    #[test]
+    fn us_documents_print_the_month_first() {
+        assert_eq!(dates("DOB 08/18/1965", DayOrder::MonthFirst), ["1965-08-18"]);
+        assert_eq!(dates("EXP 01/11/2033", DayOrder::MonthFirst), ["2033-01-11"]);
+        assert_eq!(DayOrder::for_country("USA"), DayOrder::MonthFirst);
+    }
+
+    #[test]
+    fn impossible_dates_and_non_dates_are_ignored() {
+        let d = DayOrder::DayFirst;
+        assert!(dates("31.02.1990", d).is_empty());
+        assert!(dates("2695 2439 6432", d).is_empty());
+        assert!(dates("HGT 5'-06\"", d).is_empty());
+    }
+
+    #[test]
+    fn a_letter_o_inside_a_year_is_read_as_zero() {
+        assert_eq!(dates("29.08.2O15", DayOrder::DayFirst), ["2015-08-29"]);
+    }
+
+    #[test]
+    fn two_dates_on_one_line_are_both_found_in_order() {
+        assert_eq!(dates("2022. 09. 29. 2032. 09. 28.", DayOrder::DayFirst), ["2022-09-29", "2032-09-28"]);
+    }
+}

@@ -1,0 +1,129 @@
+//! Names: ICAO 9303 transliteration (so a printed "BÜLOW" can be matched with the MRZ's "BUELOW") and tidying.
+
+/// Upper-case a name and transliterate it the way ICAO 9303 writes it in the MRZ (Ü -> UE, Å -> AA, ß -> SS, ...),
+/// keeping only A-Z and single spaces.
+pub fn icao_transliterate(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_uppercase) {
+        let t: &str = match c {
+            'Ä' | 'Æ' => "AE",
+            'Ö' | 'Ø' | 'Œ' => "OE",
+            'Ü' => "UE",
+            'Å' => "AA",
+            'ß' => "SS",
+            'Þ' => "TH",
+            'Ð' => "D",
+            'Ĳ' => "IJ",
+            _ => {
+                let base = strip_accent(c);
+                if base.is_ascii_alphabetic() {
+                    out.push(base);
+                } else if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+                continue;
+            }
+        };
+        out.push_str(t);
+    }
+    out.trim().to_owned()
+}
+
+/// The same name without diacritics (Ü -> U): the other spelling MRZs use.
+pub fn strip_accents(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_uppercase) {
+        let b = strip_accent(c);
+        if b.is_ascii_alphabetic() {
+            out.push(b);
+        } else if !out.ends_with(' ') && !out.is_empty() {
+            out.push(' ');
+        }
+    }
+    out.trim().to_owned()
+}
+
+fn strip_accent(c: char) -> char {
+    match c {
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+        'Ç' | 'Ć' | 'Č' | 'Ĉ' | 'Ċ' => 'C',
+        'Ď' | 'Đ' => 'D',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
+        'Ğ' | 'Ģ' | 'Ĝ' | 'Ġ' => 'G',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => 'I',
+        'Ķ' => 'K',
+        'Ĺ' | 'Ļ' | 'Ľ' | 'Ł' => 'L',
+        'Ñ' | 'Ń' | 'Ņ' | 'Ň' => 'N',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
+        'Ŕ' | 'Ř' => 'R',
+        'Ś' | 'Š' | 'Ş' | 'Ș' => 'S',
+        'Ť' | 'Ţ' | 'Ț' => 'T',
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => 'U',
+        'Ý' | 'Ÿ' => 'Y',
+        'Ź' | 'Ż' | 'Ž' => 'Z',
+        c => c,
+    }
+}
+
+/// Whether a printed name and an MRZ name are the same name (exact, accent-free, or ICAO transliterated; the MRZ
+/// may be truncated, so a printed name that starts with the MRZ name matches when `mrz_truncated`).
+pub fn same_name(printed: &str, mrz: &str, mrz_truncated: bool) -> bool {
+    let mrz = mrz.trim().to_uppercase();
+    if mrz.is_empty() {
+        return false;
+    }
+    let forms = [icao_transliterate(printed), strip_accents(printed)];
+    let squash = |s: &str| s.replace([' ', '-', '\''], "");
+    forms.iter().any(|f| {
+        let (f, m) = (squash(f), squash(&mrz));
+        f == m || (mrz_truncated && f.starts_with(&m))
+    })
+}
+
+/// A line that can be a printed name: letters (any script's Latin letters), spaces, hyphens, apostrophes and a
+/// trailing comma; at least two letters; no digits.
+pub fn looks_like_name(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(',');
+    t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && t.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
+}
+
+/// Upper-case the way the API returns names ("von Bülow" -> "VON BÜLOW"), collapsing whitespace.
+pub fn tidy(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn icao_transliteration_matches_the_mrz_spelling() {
+        assert_eq!(icao_transliterate("von Bülow"), "VON BUELOW");
+        assert_eq!(icao_transliterate("Sophie Käthe"), "SOPHIE KAETHE");
+        assert_eq!(icao_transliterate("Théo"), "THEO");
+        assert_eq!(icao_transliterate("Ævarsdóttir"), "AEVARSDOTTIR");
+        assert_eq!(icao_transliterate("Le Gall"), "LE GALL");
+    }
+
+    #[test]
+    fn printed_names_match_their_mrz_forms() {
+        assert!(same_name("VON BÜLOW", "VON BUELOW", false));
+        assert!(same_name("VON BÜLOW", "VON BULOW", false));
+        assert!(same_name("OLE-GUNNAR", "OLE GUNNAR", false));
+        assert!(same_name("SÁNCHEZ PÉREZ", "SANCHEZ PEREZ", false));
+        assert!(!same_name("MEIJER", "MEYER", false));
+        assert!(same_name("MARIA-CHRISTINA", "MARIA CHRIST", true));
+        assert!(!same_name("ANYTHING", "", false));
+    }
+
+    #[test]
+    fn name_lines_have_letters_only() {
+        assert!(looks_like_name("VAN DER MEER"));
+        assert!(looks_like_name("FITZGERALD,"));
+        assert!(looks_like_name("D'ANGELO"));
+        assert!(!looks_like_name("FNWVM1666"));
+        assert!(!looks_like_name("Naam/Surname"));
+        assert!(!looks_like_name("F"));
+    }
+}
