@@ -261,10 +261,15 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 fn printed_number_confirmed_by_mrz(m: &Mrz, lines: &[OcrLine]) -> Option<String> {
     let mut found: Vec<String> = Vec::new();
     for l in lines {
-        for token in l.text.split_whitespace() {
+        // Numbers are often printed in groups ("ZS 0000177"): try the whole line without spaces too.
+        let compact: String = l.text.split_whitespace().collect();
+        for token in l.text.split_whitespace().chain(std::iter::once(compact.as_str())) {
             let t = token.to_uppercase();
-            let plausible = t.len() + 1 >= m.document_number.len()
-                && t.len() <= m.document_number.len() + 1
+            // The same number with at most two characters read differently: a random word passes a check digit
+            // one time in ten, so the candidate must be close to what the MRZ says.
+            let differing = t.chars().zip(m.document_number.chars()).filter(|(a, b)| a != b).count();
+            let plausible = t.len() == m.document_number.len()
+                && differing <= 2
                 && t.chars().all(|c| c.is_ascii_alphanumeric());
             if plausible && t != m.document_number && m.confirms_document_number(&t) && !found.contains(&t) {
                 found.push(t);
@@ -281,12 +286,22 @@ fn merge_with_mrz(m: &Mrz, viz: &VizFields, hint: &DocumentHint, front: &[OcrLin
         Some(d) => Some(Field::new(d.to_string(), check || printed_has(d))),
         None => fallback.as_ref().map(|r| Field::new(r.value.clone(), false)),
     };
-    let birth_date = date_field(m.birth_date, m.checks.birth_date, &viz.birth_date);
+    // The MRZ has two-digit years; a printed date with the same day, month and year-in-century settles the
+    // century (a 1911 birth date is otherwise read as 2011).
+    let birth = m.birth_date.map(|d| {
+        use chrono::Datelike;
+        viz.all_dates
+            .iter()
+            .copied()
+            .find(|p| p.month() == d.month() && p.day() == d.day() && p.year() % 100 == d.year() % 100 && p.year() < d.year())
+            .unwrap_or(d)
+    });
+    let birth_date = date_field(birth, m.checks.birth_date, &viz.birth_date);
     let expire_date = date_field(m.expiry_date, m.checks.expiry_date, &viz.expire_date);
 
     // Issue date: printed only. The printed date that is neither the birth nor the expiry date, between them.
     let issue_date = {
-        let (b, e) = (m.birth_date, m.expiry_date);
+        let (b, e) = (birth, m.expiry_date);
         let mut candidates: Vec<NaiveDate> = viz
             .all_dates
             .iter()
@@ -297,9 +312,12 @@ fn merge_with_mrz(m: &Mrz, viz: &VizFields, hint: &DocumentHint, front: &[OcrLin
         candidates.sort();
         candidates.dedup();
         candidates.last().map(|&d| {
+            // A visa's first printed date is often "valid from", not an issue date: only a label confirms it there.
+            let labelled = viz.issue_date.as_ref().is_some_and(|r| r.labelled && r.value == d.to_string());
             let confirmed = candidates.len() == 1
                 && m.checks.expiry_date
-                && e.is_some_and(|e| validity_consistent(d, e));
+                && e.is_some_and(|e| validity_consistent(d, e))
+                && (hint.id_type != IdType::Visa || labelled);
             Field::new(d.to_string(), confirmed)
         })
     };
@@ -308,14 +326,24 @@ fn merge_with_mrz(m: &Mrz, viz: &VizFields, hint: &DocumentHint, front: &[OcrLin
         (false, Some(printed)) => Field::new(printed, true),
         _ => Field::new(m.document_number.clone(), m.checks.document_number),
     });
-    let personal = m.personal_number.as_ref().map(|p| {
+    let personal = m.personal_number.as_ref().filter(|_| carries_personal_number_in_mrz(&m.issuing_state)).map(|p| {
         let confirmed = match m.format {
             mrz::MrzFormat::Td3 => m.checks.optional == Some(true) && all,
             _ => all,
         };
         Field::new(p.clone(), confirmed)
     });
-    let identity_number = personal.clone().or_else(|| document_number.clone());
+    let identity_number = personal.clone().or_else(|| {
+        if carries_personal_number_in_mrz(&m.issuing_state) {
+            // This state prints a personal number; the MRZ did not carry it, so look for it in the printed zone
+            // (unconfirmed), rather than passing the document number off as it.
+            printed_personal_number(front, &m.document_number)
+                .map(|p| Field::new(p, false))
+                .or_else(|| document_number.as_ref().map(|d| Field::new(d.value.clone(), false)))
+        } else {
+            document_number.clone()
+        }
+    });
 
     let surname_printed = printed_form(&m.surname, m.name_truncated, viz);
     let given_printed = printed_form(&m.given_names, m.name_truncated, viz);
@@ -352,6 +380,27 @@ fn merge_with_mrz(m: &Mrz, viz: &VizFields, hint: &DocumentHint, front: &[OcrLin
         document_number,
         license_number,
     }
+}
+
+/// A printed personal number: one token of 9-13 digits (hyphens allowed) that is not the document number.
+fn printed_personal_number(lines: &[OcrLine], document_number: &str) -> Option<String> {
+    lines.iter().map(|l| l.text.trim()).find_map(|t| {
+        let digits = t.chars().filter(char::is_ascii_digit).count();
+        let shape = t.chars().all(|c| c.is_ascii_digit() || c == '-') && (9..=13).contains(&digits);
+        (shape && t.replace('-', "") != document_number).then(|| t.to_owned())
+    })
+}
+
+/// States known to write the holder's national personal number in the MRZ optional data. Elsewhere the optional
+/// data holds other things (a second document number, an office code), which must not be reported as the holder's
+/// identity number.
+fn carries_personal_number_in_mrz(state: &str) -> bool {
+    const STATES: &[&str] = &[
+        "NLD", "ESP", "SWE", "FIN", "EST", "LVA", "LTU", "POL", "ISL", "CZE", "SVK", "TWN", "SRB", "UTO", "INP",
+        "AZE", "BEL", "NOR", "DNK", "BGR", "ROU", "HRV", "SVN", "PRT", "KOR", "TUR", "UKR", "MKD", "MNE", "BIH",
+        "ALB", "XXA",
+    ];
+    STATES.contains(&state)
 }
 
 fn full_name(first: &Option<Field>, last: &Option<Field>) -> Option<Field> {

@@ -20,13 +20,16 @@ pub enum MrzFormat {
     MrvA,
     #[serde(rename = "MRV-B")]
     MrvB,
+    /// French national ID card 1988-2021: 2x36, not ICAO (surname on line 1, number + given names on line 2).
+    #[serde(rename = "FRA-CNI")]
+    FraCni,
 }
 
 impl MrzFormat {
     pub fn line_len(self) -> usize {
         match self {
             MrzFormat::Td1 => 30,
-            MrzFormat::Td2 | MrzFormat::MrvB => 36,
+            MrzFormat::Td2 | MrzFormat::MrvB | MrzFormat::FraCni => 36,
             MrzFormat::Td3 | MrzFormat::MrvA => 44,
         }
     }
@@ -247,6 +250,7 @@ fn guess_format(lines: &[String]) -> Option<MrzFormat> {
     match lines.len() {
         3 if (26.0..=34.0).contains(&avg) => Some(MrzFormat::Td1),
         2 if (40.0..=48.0).contains(&avg) => Some(if first == 'V' { MrzFormat::MrvA } else { MrzFormat::Td3 }),
+        2 if (32.0..40.0).contains(&avg) && lines[0].starts_with("IDFRA") => Some(MrzFormat::FraCni),
         2 if (32.0..40.0).contains(&avg) => Some(if first == 'V' { MrzFormat::MrvB } else { MrzFormat::Td2 }),
         _ => None,
     }
@@ -284,6 +288,10 @@ fn classes(format: MrzFormat) -> Vec<Vec<Class>> {
         MrzFormat::Td2 => vec![
             name_line,
             spans(36, &[(9, 10, Digit), (10, 13, Alpha), (13, 20, Digit), (20, 21, Alpha), (21, 28, Digit), (35, 36, Digit)]),
+        ],
+        MrzFormat::FraCni => vec![
+            spans(36, &[(0, 30, Alpha)]),
+            spans(36, &[(12, 13, Digit), (13, 27, Alpha), (27, 34, Digit), (34, 35, Alpha), (35, 36, Digit)]),
         ],
         MrzFormat::MrvA | MrzFormat::MrvB => vec![
             name_line,
@@ -325,6 +333,7 @@ pub fn parse(raw_lines: &[String], today: NaiveDate) -> Option<Mrz> {
     let (lines, changed) = grammar_normalise(format, &fitted);
     let mut mrz = match format {
         MrzFormat::Td1 => parse_td1(&lines, today),
+        MrzFormat::FraCni => parse_fra_cni(&lines, today),
         _ => parse_two_line(&lines, format, today),
     };
     mrz.repairs += changed;
@@ -570,6 +579,44 @@ fn parse_td1(lines: &[String], today: NaiveDate) -> Mrz {
     }
 }
 
+/// The French 1988-2021 identity card: line 1 `IDFRA` + surname (25) + office (6); line 2 number (12) + check,
+/// given names (14), birth date + check, sex, composite check over both lines. No expiry date, no nationality field
+/// (the card is only issued to French nationals).
+fn parse_fra_cni(lines: &[String], today: NaiveDate) -> Mrz {
+    let (l1, l2) = (&lines[0], &lines[1]);
+    let (surname, _, _) = split_name(&format!("{}<<", sub(l1, 5, 30).trim_end_matches('<')));
+    let (given_raw, _) = alpha(&sub(l2, 13, 27));
+    let given_names = given_raw.split('<').filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
+    let number = sub(l2, 0, 12);
+    let doc_ok = digit_matches(&number, char_at(l2, 12));
+    let (birth, _, birth_ok, _) = numeric_with_check(&sub(l2, 27, 33), char_at(l2, 33));
+    let composite = digit_matches(&format!("{l1}{}", sub(l2, 0, 35)), char_at(l2, 35));
+    Mrz {
+        format: MrzFormat::FraCni,
+        lines: lines.to_vec(),
+        document_code: "ID".into(),
+        issuing_state: "FRA".into(),
+        surname,
+        given_names,
+        name_truncated: false,
+        document_number: number,
+        nationality: "FRA".into(),
+        birth_date: mrz_date(&birth, today, true),
+        sex: sex(char_at(l2, 34)),
+        expiry_date: None,
+        personal_number: None,
+        checks: Checks {
+            document_number: doc_ok,
+            birth_date: birth_ok,
+            // No expiry date in this format: nothing to fail.
+            expiry_date: true,
+            optional: None,
+            composite: Some(composite),
+        },
+        repairs: 0,
+    }
+}
+
 /// Find the MRZ among OCR lines (already in reading order): candidate lines are normalised, pieces of one row are
 /// joined, and the last run of 2 or 3 consecutive candidates that parses is taken.
 pub fn find_and_parse(lines: &[(String, usize)], today: NaiveDate) -> Option<Mrz> {
@@ -584,10 +631,7 @@ pub fn find_and_parse(lines: &[(String, usize)], today: NaiveDate) -> Option<Mrz
         let candidate =
             looks_like_mrz(&norm) || (mrz_chars && norm.len() >= 8 && (norm.contains("<<") || digits >= 6));
         if !candidate {
-            if !rows.is_empty() {
-                runs.push(std::mem::take(&mut rows));
-            }
-            last_row = None;
+            // Other text (a second column, a photo caption) may sit between MRZ rows in reading order.
             continue;
         }
         match (last_row, rows.last_mut()) {
@@ -624,15 +668,21 @@ impl Mrz {
     pub fn document_number_check_digit(&self) -> char {
         match self.format {
             MrzFormat::Td1 => char_at(&self.lines[0], 14),
+            MrzFormat::FraCni => char_at(&self.lines[1], 12),
             _ => char_at(&self.lines[1], 9),
         }
+    }
+
+    fn document_number_width(&self) -> usize {
+        if self.format == MrzFormat::FraCni { 12 } else { 9 }
     }
 
     /// Whether `candidate` (e.g. the number printed in the visual zone) satisfies the MRZ's document-number check
     /// digit.
     pub fn confirms_document_number(&self, candidate: &str) -> bool {
-        let field = format!("{candidate:<<9}");
-        candidate.len() <= 9 && digit_matches(&field, self.document_number_check_digit())
+        let width = self.document_number_width();
+        let field = format!("{candidate:<<width$}");
+        candidate.len() <= width && digit_matches(&field, self.document_number_check_digit())
     }
 }
 
@@ -775,6 +825,18 @@ mod tests {
         // The document number is alphanumeric: an O there stays an O.
         let (l, _) = grammar_normalise(MrzFormat::Td3, &lines(&["P<UTOX<<Y", "O12345678<UTO"]));
         assert!(l[1].starts_with("O12345678"));
+    }
+
+    #[test]
+    fn the_old_french_identity_card_format_is_parsed() {
+        let m = parse(&lines(&["IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<", "9409923102854CORINNE<<<<<<<6512068F4"]), today())
+            .unwrap();
+        assert_eq!(m.format, MrzFormat::FraCni);
+        assert_eq!((m.surname.as_str(), m.given_names.as_str()), ("BERTHIER", "CORINNE"));
+        assert_eq!(m.document_number, "940992310285");
+        assert_eq!(m.birth_date, date(1965, 12, 6));
+        assert_eq!(m.sex, Some('F'));
+        assert!(m.checks.all_pass(), "{:?}", m.checks);
     }
 
     #[test]

@@ -41,6 +41,8 @@ enum DateRole {
     Birth,
     Issue,
     Expiry,
+    /// Visas' "valid from": reported as the issue date when no issue date is printed, never confirmed as one.
+    ValidFrom,
 }
 
 /// Upper-case and accent-free, for label matching.
@@ -69,6 +71,13 @@ fn date_role_from_label(label: &str) -> Option<DateRole> {
         "VALIDUNTIL", "VALIDTO", "VALABLE", "UNTIL", "VALIDTHRU",
     ];
     const BIRTH: &[&str] = &["BIRTH", "DOB", "NAISS", "GEBURT", "NACIM", "NASC", "GEBOORTE", "GEB.", "BORN"];
+    // "Place of issue/birth" labels a place, not the date next to it.
+    if ["PLACE", "LUGAR", "LIEU", "LUOGO"].iter().any(|w| k.contains(w)) {
+        return None;
+    }
+    if ["VALIDFROM", "APARTIR", "VALABLEDU", "GULTIGAB", "VALIDODESDE"].iter().any(|w| k.contains(w)) {
+        return Some(DateRole::ValidFrom);
+    }
     if BIRTH.iter().any(|w| k.contains(w)) {
         return Some(DateRole::Birth);
     }
@@ -234,6 +243,9 @@ pub fn parse(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate
     out.birth_date = take(DateRole::Birth);
     out.issue_date = take(DateRole::Issue);
     out.expire_date = take(DateRole::Expiry);
+    if out.issue_date.is_none() {
+        out.issue_date = take(DateRole::ValidFrom).map(|r| Read { labelled: false, ..r });
+    }
     // Unlabelled dates by their order: the earliest is the birth date, the latest the expiry, one between the issue.
     dated.sort_by_key(|(d, _, _)| *d);
     let mut rest: Vec<(NaiveDate, f32)> = dated.iter().map(|(d, _, c)| (*d, *c)).collect();
@@ -506,6 +518,8 @@ mod tests {
         assert_eq!(date_role_from_label("Iss"), Some(DateRole::Issue));
         assert_eq!(date_role_from_label("EXP"), Some(DateRole::Expiry));
         assert_eq!(date_role_from_label("HAMBURG"), None);
+        assert_eq!(date_role_from_label("Place of Issue/Lugar de expedición"), None);
+        assert_eq!(date_role_from_label("Valid from/Valido a partir de"), Some(DateRole::ValidFrom));
     }
 
     #[test]
