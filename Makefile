@@ -17,7 +17,7 @@ ocr: build
 	./target/release/kyc ocr $(IMAGE)
 
 test: models
-	$(CARGO) test --release --locked
+	bash scripts/with-moto.sh $(CARGO) test --release --locked
 
 $(BENCH_VENV)/bin/python:
 	python3 -m venv $(BENCH_VENV)

@@ -8,5 +8,6 @@ pub mod imaging;
 pub mod kyc;
 pub mod ocr;
 pub mod pipeline;
+pub mod store;
 pub mod eval;
 pub mod extract;
