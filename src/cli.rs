@@ -120,3 +120,23 @@ pub fn eval(dir: &Path) -> CliResult {
     let engine = PpOcr::new()?;
     crate::eval::run(&engine, dir, chrono::Local::now().date_naive())
 }
+
+/// `kyc serve`: the API on local embedded storage. Without `KYC_API_KEYS` a development key is used and printed.
+pub fn serve(addr: std::net::SocketAddr, data_dir: Option<std::path::PathBuf>) -> CliResult {
+    crate::telemetry::init_text();
+    let dev_key = "local-dev-key";
+    let config = crate::config::Config::from_lookup(|k| match (k, std::env::var(k).ok()) {
+        ("KYC_API_KEYS", None) => {
+            eprintln!("kyc: KYC_API_KEYS is not set; accepting the development key x-api-key: {dev_key}");
+            Some(dev_key.to_owned())
+        }
+        ("KYC_DATA_DIR", v) => data_dir.as_ref().map(|d| d.display().to_string()).or(v),
+        (_, v) => v,
+    })?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let state = crate::api::server::build_state(config).await.map_err(|e| e.to_string())?;
+        crate::api::server::serve(state, addr).await.map_err(|e| e.to_string())
+    })?;
+    Ok(())
+}

@@ -15,6 +15,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Serve the API locally (embedded storage: a directory and SQLite).
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Where images and the SQLite database go (default: $KYC_DATA_DIR or ./kyc-data).
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
     /// Read the text lines of one image and print them as JSON.
     Ocr {
         image: PathBuf,
@@ -43,6 +51,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Serve { addr, data_dir } => kyc::cli::serve(addr, data_dir),
         Command::Ocr { image } => kyc::cli::ocr(&image),
         Command::Bench { images } => kyc::cli::bench(&images),
         Command::Scan { id_type, country, front, back } => kyc::cli::scan(&id_type, &country, &front, back.as_deref()),
