@@ -1,6 +1,7 @@
 //! Shared test helpers: where the shared test data lives, and one OCR engine per test binary.
 #![allow(dead_code)]
 
+pub mod app;
 pub mod aws;
 
 use std::path::PathBuf;

@@ -1,0 +1,143 @@
+//! `spawn_app()`-style helpers: an application on its own storage, requests built like a client would.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, OnceLock};
+
+use bytes::Bytes;
+use kyc::api::{AppState, IdTypeRules};
+use kyc::config::{Config, ProjectOptions, StorageConfig};
+use kyc::ocr::{PpOcr, TextReader};
+use kyc::store::local::{DirImageStore, SqliteSubmissionStore};
+use kyc::store::{ImageStore, SubmissionStore};
+
+pub const API_KEY: &str = "test-api-key";
+pub const ADMIN_KEY: &str = "test-admin-key";
+pub const BOUNDARY: &str = "----kyc-test-boundary";
+
+pub fn shared_engine() -> Arc<dyn TextReader> {
+    static ENGINE: OnceLock<Arc<PpOcr>> = OnceLock::new();
+    ENGINE.get_or_init(|| Arc::new(PpOcr::new().expect("models load"))).clone()
+}
+
+pub struct TestApp {
+    pub state: Arc<AppState>,
+    pub now: Arc<AtomicI64>,
+    pub images: Arc<dyn ImageStore>,
+    pub records: Arc<dyn SubmissionStore>,
+    pub data_dir: std::path::PathBuf,
+}
+
+impl TestApp {
+    /// An app on fresh local storage (a temporary directory and SQLite file).
+    pub fn local(options: ProjectOptions) -> Self {
+        let dir = std::env::temp_dir().join(format!("kyc-api-{}", uuid::Uuid::new_v4()));
+        let images: Arc<dyn ImageStore> = Arc::new(DirImageStore::new(dir.join("images")).unwrap());
+        let records: Arc<dyn SubmissionStore> = Arc::new(SqliteSubmissionStore::open(&dir.join("db.sqlite3")).unwrap());
+        Self::with_stores(options, images, records, dir)
+    }
+
+    pub fn with_stores(
+        options: ProjectOptions,
+        images: Arc<dyn ImageStore>,
+        records: Arc<dyn SubmissionStore>,
+        data_dir: std::path::PathBuf,
+    ) -> Self {
+        let now = Arc::new(AtomicI64::new(chrono::Utc::now().timestamp()));
+        let clock_now = now.clone();
+        let config = Config {
+            api_keys: vec![API_KEY.into()],
+            admin_keys: vec![ADMIN_KEY.into()],
+            storage: StorageConfig::Local { data_dir: data_dir.clone() },
+            options,
+        };
+        let state = Arc::new(AppState {
+            config,
+            engine: shared_engine(),
+            images: images.clone(),
+            records: records.clone(),
+            rules: IdTypeRules::embedded(),
+            clock: Arc::new(move || clock_now.load(Ordering::SeqCst)),
+        });
+        Self { state, now, images, records, data_dir }
+    }
+
+    pub fn advance(&self, seconds: i64) {
+        self.now.fetch_add(seconds, Ordering::SeqCst);
+    }
+
+    pub async fn send(&self, req: http::Request<Bytes>) -> (u16, serde_json::Value) {
+        let resp = kyc::api::handle(self.state.clone(), req).await;
+        let status = resp.status().as_u16();
+        let body = serde_json::from_slice(resp.body()).unwrap_or(serde_json::Value::Null);
+        (status, body)
+    }
+
+    pub async fn step1(&self, form: &Form) -> (u16, serde_json::Value) {
+        self.send(form.request(API_KEY)).await
+    }
+
+    /// Every stored image file under the local data directory.
+    pub fn stored_files(&self) -> Vec<String> {
+        fn walk(p: &std::path::Path, out: &mut Vec<String>) {
+            if let Ok(rd) = std::fs::read_dir(p) {
+                for e in rd.flatten() {
+                    if e.path().is_dir() { walk(&e.path(), out) } else { out.push(e.path().display().to_string()) }
+                }
+            }
+        }
+        let mut out = vec![];
+        walk(&self.data_dir.join("images"), &mut out);
+        out
+    }
+}
+
+/// A multipart form as a client sends it.
+#[derive(Clone, Default)]
+pub struct Form {
+    parts: Vec<(String, Option<String>, Vec<u8>)>,
+}
+
+impl Form {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn text(mut self, name: &str, value: &str) -> Self {
+        self.parts.push((name.into(), None, value.as_bytes().to_vec()));
+        self
+    }
+    pub fn file(mut self, name: &str, filename: &str, bytes: Vec<u8>) -> Self {
+        self.parts.push((name.into(), Some(filename.into()), bytes));
+        self
+    }
+    /// The usual required fields with a front image from the shared test data.
+    pub fn step1(email: &str, id_type: &str, country: &str, image: &str) -> Self {
+        Self::new()
+            .text("email", email)
+            .text("idType", id_type)
+            .text("issuingCountry", country)
+            .file("idImage", image.rsplit('/').next().unwrap(), super::read_testdata(image))
+    }
+    pub fn body(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (name, filename, bytes) in &self.parts {
+            out.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+            match filename {
+                Some(f) => out.extend_from_slice(
+                    format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+                ),
+                None => out.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
+            }
+            out.extend_from_slice(bytes);
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        out
+    }
+    pub fn request(&self, key: &str) -> http::Request<Bytes> {
+        http::Request::post("/submission/step1")
+            .header("x-api-key", key)
+            .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+            .body(Bytes::from(self.body()))
+            .unwrap()
+    }
+}
