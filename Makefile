@@ -5,7 +5,9 @@ CARGO ?= cargo
 TESTDATA ?= ../shared/testdata
 BENCH_VENV := .cache/bench-venv
 
-.PHONY: models build ocr scan serve test bench eval lint
+LINT_VENV := .cache/lint-venv
+
+.PHONY: models build ocr serve test bench eval lint lambda
 
 models:
 	bash scripts/fetch-models.sh
@@ -16,7 +18,27 @@ build: models
 ocr: build
 	./target/release/kyc ocr $(IMAGE)
 
-test: models
+# The API on local embedded storage (./kyc-data); KYC_* variables configure it (see README).
+serve: build
+	./target/release/kyc serve
+
+eval: build
+	./target/release/kyc eval $(TESTDATA)/synthetic-dev
+	./target/release/kyc eval $(TESTDATA)/specimens
+
+lambda: models
+	cargo lambda build --release --arm64 --bin bootstrap
+
+$(LINT_VENV)/bin/cfn-lint:
+	python3 -m venv $(LINT_VENV)
+	$(LINT_VENV)/bin/pip install --quiet cfn-lint==1.58.0
+
+# The SAM template must be clean.
+lint: $(LINT_VENV)/bin/cfn-lint
+	$(LINT_VENV)/bin/cfn-lint template.yaml
+
+# Everything: template lint, then every cargo test with a real moto_server on a free loopback port.
+test: models lint
 	bash scripts/with-moto.sh $(CARGO) test --release --locked
 
 $(BENCH_VENV)/bin/python:

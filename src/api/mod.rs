@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod form;
+pub mod lambda;
 pub mod server;
 
 use std::sync::Arc;
