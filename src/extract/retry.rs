@@ -157,3 +157,130 @@ pub fn decide(f: &Facts) -> Vec<RetryCode> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Field, mrz};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    fn icao_td3(line2: &str) -> Mrz {
+        let lines = vec!["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<".to_string(), line2.to_string()];
+        mrz::parse(&lines, today()).unwrap()
+    }
+
+    fn valid_mrz() -> Mrz {
+        // The ICAO specimen with its expiry moved to 2034 (check digits recomputed).
+        let cd = |f: &str| char::from(b'0' + mrz::check_digit(f).unwrap());
+        let body = format!("L898902C36UTO7408122F340415{}ZE184226B<<<<<1", cd("340415"));
+        let composite = format!("{}{}{}", &body[0..10], &body[13..20], &body[21..43]);
+        icao_td3(&format!("{body}{}", mrz::check_digit(&composite).unwrap()))
+    }
+
+    fn fields(expiry: &str) -> Fields {
+        let f = |v: &str| Some(Field { value: v.into(), accepted: true });
+        Fields {
+            birth_date: f("1974-08-12"),
+            issue_date: f("2024-04-16"),
+            expire_date: f(expiry),
+            last_name: f("ERIKSSON"),
+            first_name: f("ANNA MARIA"),
+            document_number: f("L898902C3"),
+            ..Default::default()
+        }
+    }
+
+    fn decide_with<'a>(
+        hint: &'a DocumentHint,
+        fields: &'a Fields,
+        mrz: Option<&'a Mrz>,
+        tweak: impl FnOnce(&mut Facts<'a>),
+    ) -> Vec<&'static str> {
+        let mut facts = Facts {
+            hint,
+            fields,
+            mrz,
+            front_lines: 20,
+            back_given: false,
+            back_mrz: None,
+            front_document_number: None,
+            missing: &[],
+            quality: ImageQuality { sharpness: 500.0 },
+            today: today(),
+            any_field: true,
+        };
+        tweak(&mut facts);
+        decide(&facts).into_iter().map(RetryCode::code).collect()
+    }
+
+    fn passport(country: &str) -> DocumentHint {
+        DocumentHint { id_type: IdType::Passport, country: country.into() }
+    }
+
+    #[test]
+    fn a_valid_readable_passport_needs_no_retry() {
+        let m = valid_mrz();
+        assert!(m.checks.all_pass(), "{:?}", m.checks);
+        assert!(decide_with(&passport("UTO"), &fields("2034-04-15"), Some(&m), |_| {}).is_empty());
+    }
+
+    #[test]
+    fn nothing_read_is_a_recognition_failure_or_blur_when_the_image_is_blurred() {
+        let f = Fields::default();
+        let h = passport("UTO");
+        assert_eq!(decide_with(&h, &f, None, |x| { x.front_lines = 0; x.any_field = false }), ["recognition_fail"]);
+        assert_eq!(
+            decide_with(&h, &f, None, |x| { x.front_lines = 1; x.quality.sharpness = 5.0 }),
+            ["image_too_blurry"]
+        );
+    }
+
+    #[test]
+    fn a_passport_without_a_passing_mrz_is_an_mrz_protocol_failure() {
+        assert!(decide_with(&passport("UTO"), &fields("2034-04-15"), None, |_| {}).contains(&"mrz_protocol_fail"));
+        let broken = icao_td3("L898902C36UTO7408132F1204159ZE184226B<<<<<10");
+        assert!(decide_with(&passport("UTO"), &fields("2034-04-15"), Some(&broken), |_| {}).contains(&"mrz_protocol_fail"));
+    }
+
+    #[test]
+    fn an_mrz_of_another_state_is_a_country_mismatch() {
+        let m = valid_mrz();
+        assert!(decide_with(&passport("NLD"), &fields("2034-04-15"), Some(&m), |_| {}).contains(&"document_country_mismatch"));
+    }
+
+    #[test]
+    fn an_expired_document_is_reported() {
+        let m = valid_mrz();
+        assert!(decide_with(&passport("UTO"), &fields("2020-01-01"), Some(&m), |_| {}).contains(&"document_expired"));
+    }
+
+    #[test]
+    fn each_missing_field_has_its_code() {
+        let m = valid_mrz();
+        let (h, f) = (passport("UTO"), fields("2034-04-15"));
+        let missing = ["name", "birthDate", "expireDate", "issueDate", "documentNumber"];
+        let codes = decide_with(&h, &f, Some(&m), |x| x.missing = &missing);
+        for c in ["missing_name", "missing_birth_date", "missing_expiry_date", "missing_issue_date", "missing_document_number"] {
+            assert!(codes.contains(&c), "{c} in {codes:?}");
+        }
+    }
+
+    #[test]
+    fn a_back_image_that_is_not_this_cards_back_is_invalid() {
+        let card = DocumentHint { id_type: IdType::GovernmentId, country: "UTO".into() };
+        let f = fields("2034-04-15");
+        // No MRZ on the back of a TD1 card.
+        assert!(decide_with(&card, &f, None, |x| x.back_given = true).contains(&"invalid_back_document"));
+        // An MRZ whose number differs from the number printed on the front.
+        let other = valid_mrz();
+        let codes = decide_with(&card, &f, Some(&other), |x| {
+            x.back_given = true;
+            x.back_mrz = Some(&other);
+            x.front_document_number = Some("X12345678");
+        });
+        assert!(codes.contains(&"invalid_back_document"), "{codes:?}");
+    }
+}
