@@ -73,6 +73,11 @@ fn full_year(y: &str, today: NaiveDate) -> Option<i32> {
     Some(if v <= today.year() % 100 + 20 { century + v } else { century - 100 + v })
 }
 
+/// The text as the date patterns see it (look-alike letters in digit runs fixed, labels split from dates).
+pub fn normalise(text: &str) -> String {
+    digitise(text)
+}
+
 /// Replace letters OCR confuses with digits inside digit-like tokens (O->0 in "2O14"), so dates are found.
 fn digitise(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -81,18 +86,23 @@ fn digitise(text: &str) -> String {
         let near_digit = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_ascii_digit());
         let prev = near_digit(i.checked_sub(1));
         let next = near_digit(Some(i + 1));
-        out.push(match c {
+        let mapped = match c {
             'O' | 'o' | 'D' if prev && next => '0',
             'I' | 'l' if prev && next => '1',
             _ => c,
-        });
+        };
+        // "ISS01/06/2015": a label run into its date; a space lets the date patterns see a word boundary.
+        if mapped.is_ascii_digit() && out.chars().last().is_some_and(|p: char| p.is_alphabetic()) {
+            out.push(' ');
+        }
+        out.push(mapped);
     }
     out
 }
 
-/// Every date in a line of text, left to right, without overlaps.
+/// Every date in a line of text, left to right, without overlaps. Positions refer to [`normalise`]d text.
 pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDate> {
-    let text = digitise(text);
+    let text = normalise(text);
     let mut found: Vec<FoundDate> = Vec::new();
     let push = |d: Option<NaiveDate>, start: usize, end: usize, found: &mut Vec<FoundDate>| {
         if let Some(date) = d
@@ -115,13 +125,16 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
         })();
         push(d, m.start(), m.end(), &mut found);
     }
-    for c in NUMERIC_DMY.captures_iter(&text) {
+    // Numeric day-month-year candidates can overlap ("3. 14.07.1981": "3. 14.07" is no date, "14.07.1981" is), so
+    // after a candidate that is not a date, the search resumes one character later rather than after it.
+    let mut pos = 0;
+    while let Some(c) = NUMERIC_DMY.captures_at(&text, pos) {
         let m = c.get(0).unwrap();
-        // A space-separated form needs four-digit years, or "12 08 74" could be anything.
-        if &c[2] == " " && c[4].len() != 4 {
-            continue;
-        }
         let d = (|| {
+            // A space-separated form needs four-digit years, or "12 08 74" could be anything.
+            if &c[2] == " " && c[4].len() != 4 {
+                return None;
+            }
             let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
             let (day, month) = match order {
                 DayOrder::DayFirst => (a, b),
@@ -129,7 +142,15 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
             };
             NaiveDate::from_ymd_opt(full_year(&c[4], today)?, month, day)
         })();
-        push(d, m.start(), m.end(), &mut found);
+        if d.is_some() {
+            push(d, m.start(), m.end(), &mut found);
+            pos = m.end();
+        } else {
+            pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+        if pos >= text.len() {
+            break;
+        }
     }
     found.sort_by_key(|f| f.start);
     found
@@ -188,6 +209,16 @@ mod tests {
     #[test]
     fn a_letter_o_inside_a_year_is_read_as_zero() {
         assert_eq!(dates("29.08.2O15", DayOrder::DayFirst), ["2015-08-29"]);
+    }
+
+    #[test]
+    fn a_field_number_before_a_date_does_not_hide_it() {
+        assert_eq!(dates("3. 14.07.1981 (Utopia city)", DayOrder::DayFirst), ["1981-07-14"]);
+    }
+
+    #[test]
+    fn a_label_run_into_its_date_is_separated() {
+        assert_eq!(dates("4aISS01/06/2015", DayOrder::MonthFirst), ["2015-01-06"]);
     }
 
     #[test]

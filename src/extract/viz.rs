@@ -221,8 +221,12 @@ pub fn parse(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate
     // Dates, with roles from labels where they can be read.
     let mut dated: Vec<(NaiveDate, Option<DateRole>, f32)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
+        let text = super::dates::normalise(&line.text);
+        let mut label_start = 0;
         for found in find_dates(&line.text, order, today) {
-            let prefix: String = line.text.chars().take(found.start).collect();
+            // The label of a date is the text between the previous date on the line and this one.
+            let prefix: String = text[label_start..found.start].to_owned();
+            label_start = found.end;
             let mut role = date_role_from_label(&prefix);
             if role.is_none() && prefix.trim().is_empty() {
                 role = date_role_from_label(&label_context(lines, i, ""));
@@ -358,6 +362,41 @@ fn parse_names(lines: &[OcrLine], id_type: IdType, country: &str, out: &mut VizF
             _ => {}
         }
     }
+    // Driving licences number their fields (ISO/IEC 18013, AAMVA): "1. SURNAME", "2 GIVEN NAMES"; a field number
+    // alone on its line labels the next line.
+    if id_type == IdType::DriversLicense {
+        for (i, line) in lines.iter().enumerate() {
+            let t = line.text.trim();
+            for (number, slot) in [("1", 0), ("2", 1)] {
+                let Some(rest) = t.strip_prefix(number) else { continue };
+                if rest.starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic()) {
+                    continue;
+                }
+                let rest = rest.trim_start_matches(['.', ' ', ':']);
+                let (value, from) = if rest.is_empty() {
+                    match lines.get(i + 1) {
+                        Some(next) => (next.text.trim().to_owned(), next),
+                        None => continue,
+                    }
+                } else {
+                    (rest.to_owned(), line)
+                };
+                let value = value.trim_end_matches(',').to_owned();
+                if !looks_like_name(&value.replace('.', "")) || !is_name_candidate(&value.replace('.', "")) {
+                    continue;
+                }
+                let r = Some(read(&value, from, true));
+                if slot == 0 && out.last_name.is_none() {
+                    out.last_name = r;
+                } else if slot == 1 && out.first_name.is_none() {
+                    out.first_name = r;
+                }
+            }
+        }
+        if out.last_name.is_some() && out.first_name.is_some() {
+            return;
+        }
+    }
     if out.last_name.is_some() && out.first_name.is_some() {
         return;
     }
@@ -418,8 +457,26 @@ fn parse_numbers(lines: &[OcrLine], id_type: IdType, country: &str, out: &mut Vi
         }
         if id_type == IdType::DriversLicense {
             let upper = t.to_uppercase();
+            // AAMVA field 4d: "4d DLN D12345678", "4dLIC#WDLABCD456DG 9CLASS B".
+            if let Some(rest) = upper.strip_prefix("4D") {
+                let rest = rest.trim_start_matches(['.', ' ', ':']);
+                let rest = ["DLN", "LIC#", "LIC", "DL", "NO."]
+                    .iter()
+                    .find_map(|l| rest.strip_prefix(l))
+                    .unwrap_or(rest)
+                    .trim_start_matches([' ', ':', '#']);
+                let v: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+                if v.len() >= 5 && v.chars().any(|c| c.is_ascii_digit()) {
+                    out.document_number = Some(read(v, line, true));
+                    return;
+                }
+            }
             // US licences: "DL 600156443", "LIC# ...", "NO. ...".
-            for label in ["DL ", "DLN ", "LIC ", "LIC# ", "LIC#", "NO. ", "NO "] {
+            for label in ["DL ", "DLN ", "LIC ", "LIC# ", "LIC#", "NO. ", "NO ", "5. ", "5 "] {
+                if label.starts_with('5') && matches!(country, "USA" | "CAN") {
+                    // AAMVA field 5 is the document discriminator, not the licence number.
+                    continue;
+                }
                 if let Some(rest) = upper.strip_prefix(label) {
                     let v: String = rest.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
                     if v.chars().filter(char::is_ascii_digit).count() >= 4 {
