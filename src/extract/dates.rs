@@ -59,7 +59,7 @@ static NUMERIC_YMD: LazyLock<Regex> =
 static NUMERIC_DMY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})\s*([.\-/ ])\s*(\d{1,2})\s*[.\-/ ]\s*(\d{4}|\d{2})\b").unwrap());
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})[\s.]*([\p{L}]{3,10})\.?(?:\s*/\s*[\p{L}]{3,10}\.?)?[\s,.]*(\d{4}|\d{2})\b").unwrap()
+    Regex::new(r"(?i)\b(\d{1,2})[\s.]*([\p{L}]{3,10})\.?(?:\s*/\s*([\p{L}]{3,10})\.?)?[\s,.]*(\d{4}|\d{2})\b").unwrap()
 });
 
 /// Two-digit years: up to 20 years ahead is this century, otherwise the last one (works for birth, issue and
@@ -120,8 +120,9 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
     for c in NAMED.captures_iter(&text) {
         let m = c.get(0).unwrap();
         let d = (|| {
-            let month = month_from_name(&c[2])?;
-            NaiveDate::from_ymd_opt(full_year(&c[3], today)?, month, c[1].parse().ok()?)
+            // Bilingual forms ("26 MAÍ/MAY 99"): the second language is tried when the first is not known.
+            let month = month_from_name(&c[2]).or_else(|| c.get(3).and_then(|m| month_from_name(m.as_str())))?;
+            NaiveDate::from_ymd_opt(full_year(&c[4], today)?, month, c[1].parse().ok()?)
         })();
         push(d, m.start(), m.end(), &mut found);
     }
@@ -189,6 +190,8 @@ mod tests {
         assert_eq!(dates("3 MÄRZ 2001", d), ["2001-03-03"]);
         assert_eq!(dates("21 DICIEMBRE 1999", d), ["1999-12-21"]);
         assert_eq!(dates("05 MEI 2020", d), ["2020-05-05"]);
+        assert_eq!(dates("26 MAÍ/MAY 99", d), ["1999-05-26"]);
+        assert_eq!(dates("13 LIP/JUL 2006", d), ["2006-07-13"]);
     }
 
     #[test]
