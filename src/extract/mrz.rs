@@ -141,11 +141,12 @@ const TO_DIGIT: &[(char, char)] = &[
 ];
 const TO_ALPHA: &[(char, char)] = &[('0', 'O'), ('1', 'I'), ('2', 'Z'), ('5', 'S'), ('6', 'G'), ('8', 'B'), ('4', 'A')];
 
-fn to_digits(s: &str) -> (String, usize) {
+/// Map characters through a look-alike table; returns the text and how many characters changed.
+fn map_chars(s: &str, table: &[(char, char)]) -> (String, usize) {
     let mut n = 0;
     let out = s
         .chars()
-        .map(|c| match TO_DIGIT.iter().find(|(a, _)| *a == c) {
+        .map(|c| match table.iter().find(|(a, _)| *a == c) {
             Some(&(_, d)) => {
                 n += 1;
                 d
@@ -156,19 +157,17 @@ fn to_digits(s: &str) -> (String, usize) {
     (out, n)
 }
 
+fn to_digits(s: &str) -> (String, usize) {
+    map_chars(s, TO_DIGIT)
+}
+
 fn to_alpha(s: &str) -> (String, usize) {
-    let mut n = 0;
-    let out = s
-        .chars()
-        .map(|c| match TO_ALPHA.iter().find(|(a, _)| *a == c) {
-            Some(&(_, d)) => {
-                n += 1;
-                d
-            }
-            None => c,
-        })
-        .collect();
-    (out, n)
+    map_chars(s, TO_ALPHA)
+}
+
+/// One check-digit character as a digit (O -> 0, ...).
+fn digit_char(c: char) -> char {
+    TO_DIGIT.iter().find(|(a, _)| *a == c).map_or(c, |&(_, d)| d)
 }
 
 /// Alternatives an OCR may have confused a character with, in the other character class.
@@ -312,8 +311,8 @@ pub fn grammar_normalise(format: MrzFormat, lines: &[String]) -> (Vec<String>, u
                 .zip(classes.iter().chain(std::iter::repeat(&Class::Alnum)))
                 .map(|(c, class)| {
                     let mapped = match class {
-                        Class::Digit => to_digits(&c.to_string()).0.chars().next().unwrap_or(c),
-                        Class::Alpha => to_alpha(&c.to_string()).0.chars().next().unwrap_or(c),
+                        Class::Digit => digit_char(c),
+                        Class::Alpha => TO_ALPHA.iter().find(|(a, _)| *a == c).map_or(c, |&(_, d)| d),
                         Class::Alnum => c,
                     };
                     changed += usize::from(mapped != c);
@@ -351,10 +350,9 @@ fn char_at(s: &str, i: usize) -> char {
 /// A numeric field plus its check digit, repaired to digits; returns (field, check char, passes, repairs).
 fn numeric_with_check(field: &str, check: char) -> (String, char, bool, usize) {
     let (f, n1) = to_digits(field);
-    let (c, n2) = to_digits(&check.to_string());
-    let c = c.chars().next().unwrap_or('<');
+    let c = digit_char(check);
     let ok = digit_matches(&f, c);
-    (f, c, ok, n1 + n2)
+    (f, c, ok, n1 + usize::from(c != check))
 }
 
 fn alpha(field: &str) -> (String, usize) {
@@ -364,8 +362,7 @@ fn alpha(field: &str) -> (String, usize) {
 /// Document number with its check digit: as read, else the unique single look-alike substitution that passes
 /// (`extra` adds a further condition, e.g. the composite digit).
 fn document_number_with_check(field: &str, check: char, extra: impl Fn(&str) -> bool) -> (String, bool, usize) {
-    let (c, _) = to_digits(&check.to_string());
-    let c = c.chars().next().unwrap_or('<');
+    let c = digit_char(check);
     if digit_matches(field, c) && extra(field) {
         return (field.to_owned(), true, 0);
     }
@@ -463,17 +460,17 @@ fn parse_two_line(lines: &[String], format: MrzFormat, today: NaiveDate) -> Mrz 
     };
     let optional_raw = sub(l2, 28, optional_end);
     let optional_check = if format == MrzFormat::Td3 {
-        Some(digit_matches(&optional_raw, to_digits(&char_at(l2, 42).to_string()).0.chars().next().unwrap_or('<')))
+        Some(digit_matches(&optional_raw, digit_char(char_at(l2, 42))))
     } else {
         None
     };
-    let composite_digit = to_digits(&char_at(l2, len - 1).to_string()).0.chars().next().unwrap_or('<');
+    let composite_digit = digit_char(char_at(l2, len - 1));
     let composite_of = |docnum: &str, doc_cd: char| {
         format!("{docnum}{doc_cd}{birth}{}{expiry}{}{}", char_at(l2, 19), char_at(l2, 27), sub(l2, 28, len - 1))
     };
-    let doc_cd = to_digits(&char_at(l2, 9).to_string()).0.chars().next().unwrap_or('<');
-    let birth_cd = to_digits(&char_at(l2, 19).to_string()).0.chars().next().unwrap_or('<');
-    let expiry_cd = to_digits(&char_at(l2, 27).to_string()).0.chars().next().unwrap_or('<');
+    let doc_cd = digit_char(char_at(l2, 9));
+    let birth_cd = digit_char(char_at(l2, 19));
+    let expiry_cd = digit_char(char_at(l2, 27));
     let composite_with = |docnum: &str| {
         let s = format!("{docnum}{doc_cd}{birth}{birth_cd}{expiry}{expiry_cd}{}", sub(l2, 28, len - 1));
         digit_matches(&s, composite_digit)
@@ -520,7 +517,7 @@ fn parse_td1(lines: &[String], today: NaiveDate) -> Mrz {
     let (birth, birth_cd, birth_ok, r1) = numeric_with_check(&sub(l2, 0, 6), char_at(l2, 6));
     let (expiry, expiry_cd, expiry_ok, r2) = numeric_with_check(&sub(l2, 8, 14), char_at(l2, 14));
     repairs += r1 + r2;
-    let composite_digit = to_digits(&char_at(l2, 29).to_string()).0.chars().next().unwrap_or('<');
+    let composite_digit = digit_char(char_at(l2, 29));
     let optional2 = sub(l2, 18, 29);
     let composite_with = |upper: &str| {
         let s = format!("{upper}{birth}{birth_cd}{expiry}{expiry_cd}{optional2}");

@@ -151,6 +151,17 @@ impl DynamoSubmissionStore {
     }
 }
 
+/// A conditional put's outcome: a failed condition is a `Conflict`, anything else a backend error.
+fn conditional<T>(
+    res: Result<T, aws_sdk_dynamodb::error::SdkError<aws_sdk_dynamodb::operation::put_item::PutItemError>>,
+) -> Result<(), StoreError> {
+    match res {
+        Ok(_) => Ok(()),
+        Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Err(StoreError::Conflict),
+        Err(e) => Err(backend(e)),
+    }
+}
+
 #[async_trait]
 impl SubmissionStore for DynamoSubmissionStore {
     async fn create(&self, r: &SubmissionRecord) -> Result<(), StoreError> {
@@ -162,13 +173,7 @@ impl SubmissionStore for DynamoSubmissionStore {
             .condition_expression("attribute_not_exists(id)")
             .send()
             .await;
-        match res {
-            Ok(_) => Ok(()),
-            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {
-                Err(StoreError::Conflict)
-            }
-            Err(e) => Err(backend(e)),
-        }
+        conditional(res)
     }
 
     async fn get(&self, id: &str, now: i64) -> Result<Option<SubmissionRecord>, StoreError> {
@@ -195,13 +200,7 @@ impl SubmissionStore for DynamoSubmissionStore {
             .expression_attribute_values(":expected", AttributeValue::N(expected.to_string()))
             .send()
             .await;
-        match res {
-            Ok(_) => Ok(()),
-            Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {
-                Err(StoreError::Conflict)
-            }
-            Err(e) => Err(backend(e)),
-        }
+        conditional(res)
     }
 
     async fn find(&self, lookup: &Lookup, now: i64) -> Result<Vec<SubmissionRecord>, StoreError> {
