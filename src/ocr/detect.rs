@@ -26,7 +26,7 @@ pub struct DetectParams {
 impl Default for DetectParams {
     fn default() -> Self {
         Self {
-            max_side: 1280,
+            max_side: 960,
             min_side: 480,
             bin_thresh: 0.3,
             box_thresh: 0.5,
