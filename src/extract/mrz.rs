@@ -649,10 +649,15 @@ pub fn find_and_parse(lines: &[(String, usize)], today: NaiveDate) -> Option<Mrz
                 continue;
             }
             for start in (0..=run.len() - count).rev() {
-                if let Some(m) = parse(&run[start..start + count], today) {
-                    let better = best.as_ref().is_none_or(|b| score(&m) > score(b));
-                    if better {
-                        best = Some(m);
+                let window = &run[start..start + count];
+                // Lines of an upside-down part of the photo come in reverse reading order.
+                let reversed: Vec<String> = window.iter().rev().cloned().collect();
+                for candidate in [window, &reversed[..]] {
+                    if let Some(m) = parse(candidate, today) {
+                        let better = best.as_ref().is_none_or(|b| score(&m) > score(b));
+                        if better {
+                            best = Some(m);
+                        }
                     }
                 }
             }

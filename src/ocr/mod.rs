@@ -147,6 +147,9 @@ impl PpOcr {
     }
 }
 
+/// Long lines read with less mean confidence than this are also read upside down.
+const REREAD_BELOW: f32 = 0.75;
+
 /// How many lines are recognised both ways to confirm an upside-down verdict.
 const VERIFY_LINES: usize = 4;
 
@@ -157,7 +160,15 @@ impl TextReader for PpOcr {
         let t1 = Instant::now();
 
         let direction = Self::line_direction(&boxes);
-        let mut rects: Vec<RotatedRect> = boxes.iter().map(|b| b.rect.with_axis(direction)).collect();
+        // Short boxes (single characters) take the page's direction; clearly long lines keep their own, so a
+        // second block of text at 90 degrees (the other page of a spread) is still read along its lines.
+        let mut rects: Vec<RotatedRect> = boxes
+            .iter()
+            .map(|b| {
+                let perpendicular = b.rect.axis.dot(direction).abs() < std::f32::consts::FRAC_1_SQRT_2;
+                if perpendicular && b.rect.width >= 3.0 * b.rect.height { b.rect } else { b.rect.with_axis(direction) }
+            })
+            .collect();
         let flipped = self.upside_down(img, &rects)?;
         if flipped {
             rects = rects.iter().map(RotatedRect::reversed).collect();
@@ -166,23 +177,62 @@ impl TextReader for PpOcr {
         let t2 = Instant::now();
 
         let crops: Vec<_> = rects.iter().map(|r| crop_line(img, r, LINE_HEIGHT, recognize::MAX_WIDTH)).collect();
-        let texts = recognize::recognise(&self.models.recognition, &crops, &self.models.alphabet)?;
+        let mut texts = recognize::recognise(&self.models.recognition, &crops, &self.models.alphabet)?;
+        // A photo can hold text in two orientations (a passport spread, front and back side by side): long lines
+        // that read poorly are read the other way round too, and the more confident reading is kept.
+        let doubtful: Vec<usize> = (0..rects.len())
+            .filter(|&i| {
+                // An upside-down MRZ reads confidently as ">>>>": the filler turned round.
+                let turned_fillers = texts[i].text.matches(">>>").count() >= 2;
+                (texts[i].confidence() < REREAD_BELOW || turned_fillers) && rects[i].width >= 3.0 * rects[i].height
+            })
+            .collect();
+        if !doubtful.is_empty() {
+            let flipped: Vec<RotatedRect> = doubtful.iter().map(|&i| rects[i].reversed()).collect();
+            let crops: Vec<_> = flipped.iter().map(|r| crop_line(img, r, LINE_HEIGHT, recognize::MAX_WIDTH)).collect();
+            let reread = recognize::recognise(&self.models.recognition, &crops, &self.models.alphabet)?;
+            for ((&i, rect), text) in doubtful.iter().zip(flipped).zip(reread) {
+                let mrz_turned_back = texts[i].text.contains(">>>") && text.text.contains("<<") && text.confidence() >= 0.6;
+                if mrz_turned_back || text.confidence() > texts[i].confidence() + 0.1 {
+                    rects[i] = rect;
+                    texts[i] = text;
+                }
+            }
+        }
         let t3 = Instant::now();
 
-        let mut lines: Vec<OcrLine> = rects
-            .iter()
-            .zip(texts)
-            .filter(|(_, t)| !t.text.trim().is_empty() && t.confidence() >= self.min_line_confidence)
-            .map(|(r, t)| OcrLine {
+        // Lines along the page direction first, in reading order; lines of a perpendicular block after them, in
+        // their own reading order.
+        let (mut lines, mut other, mut other_axes) = (Vec::new(), Vec::new(), Vec::new());
+        for (r, t) in rects.iter().zip(texts) {
+            if t.text.trim().is_empty() || t.confidence() < self.min_line_confidence {
+                continue;
+            }
+            let line = OcrLine {
                 confidence: t.confidence(),
                 text: t.text.trim().to_owned(),
                 char_confidences: t.char_confidences,
                 r#box: r.corners(),
                 height: r.height,
                 row: 0,
-            })
-            .collect();
+            };
+            if r.axis.dot(axis).abs() >= std::f32::consts::FRAC_1_SQRT_2 {
+                lines.push(line);
+            } else {
+                other.push(line);
+                other_axes.push(r.axis);
+            }
+        }
         sort_reading_order(&mut lines, axis);
+        if !other.is_empty() {
+            // The block's direction: the axis most of its lines share (they may read either way).
+            let reference = other_axes[0];
+            let agree = other_axes.iter().filter(|a| a.dot(reference) > 0.0).count();
+            let other_axis = if 2 * agree >= other_axes.len() { reference } else { Point::new(-reference.x, -reference.y) };
+            sort_reading_order(&mut other, other_axis);
+            let offset = lines.last().map_or(0, |l| l.row + 1);
+            lines.extend(other.into_iter().map(|l| OcrLine { row: l.row + offset, ..l }));
+        }
 
         let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
         let mut rotation = axis.y.atan2(axis.x).to_degrees();
