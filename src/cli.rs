@@ -118,7 +118,7 @@ pub fn scan(id_type: &str, country: &str, front: &Path, back: Option<&Path>) -> 
 /// `kyc eval DIR`.
 pub fn eval(dir: &Path) -> CliResult {
     let engine = PpOcr::new()?;
-    crate::eval::run(&engine, dir, chrono::Local::now().date_naive())
+    crate::eval::run(&engine, dir, chrono::Local::now().date_naive()).map(|_| ())
 }
 
 /// `kyc serve`: the API on local embedded storage. Without `KYC_API_KEYS` a development key is used and printed.

@@ -56,7 +56,17 @@ struct Tally {
     false_accepts: usize,
 }
 
-pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Result<(), Box<dyn std::error::Error>> {
+/// Headline figures of one evaluation.
+#[derive(Clone, Debug, Default)]
+pub struct Summary {
+    pub documents_all_key_exact: (usize, usize),
+    pub mrz_all_seven_exact: (usize, usize),
+    pub accepted: usize,
+    pub false_accepts: usize,
+    pub unreadable_refused: (usize, usize),
+}
+
+pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Result<Summary, Box<dyn std::error::Error>> {
     let truth: Vec<Value> = serde_json::from_slice(&std::fs::read(dir.join("truth.json"))?)?;
     let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut docs_all_key = (0usize, 0usize);
@@ -182,5 +192,11 @@ pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Res
     for f in &failures {
         println!("  {f}");
     }
-    Ok(())
+    Ok(Summary {
+        documents_all_key_exact: docs_all_key,
+        mrz_all_seven_exact: mrz_docs,
+        accepted: acc_total,
+        false_accepts: fa_total,
+        unreadable_refused: unreadable,
+    })
 }

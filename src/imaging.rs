@@ -167,16 +167,16 @@ mod tests {
     }
 }
 
+const SHARPNESS_WIDTH: u32 = 320;
+
 /// Sharpness: variance of the 4-neighbour Laplacian of the grey image, downscaled to at most 640 px wide so the
 /// figure does not depend on resolution. Sharp document photos score in the hundreds; blurred ones in the tens.
 pub fn sharpness(img: &RgbImage) -> f32 {
     let grey = image::imageops::grayscale(img);
-    let grey = if grey.width() > 640 {
-        let h = (grey.height() as u64 * 640 / grey.width() as u64).max(1) as u32;
-        image::imageops::resize(&grey, 640, h, image::imageops::FilterType::Triangle)
-    } else {
-        grey
-    };
+    // At 320 px wide, sensor and JPEG noise average out while a document's character edges stay sharp unless
+    // the photo is blurred (measured: noise alone lifted blurred 640 px photos to the scores of sharp ones).
+    let h = (grey.height() as u64 * SHARPNESS_WIDTH as u64 / grey.width().max(1) as u64).max(1) as u32;
+    let grey = image::imageops::resize(&grey, SHARPNESS_WIDTH, h, image::imageops::FilterType::Triangle);
     let (w, h) = grey.dimensions();
     if w < 3 || h < 3 {
         return 0.0;

@@ -88,7 +88,8 @@ pub struct Facts<'a> {
     pub front_lines: usize,
     pub back_given: bool,
     pub back_mrz: Option<&'a Mrz>,
-    pub front_document_number: Option<&'a str>,
+    /// False when the back's MRZ names another document than the front prints.
+    pub back_matches_front: bool,
     pub missing: &'a [&'static str],
     pub quality: ImageQuality,
     pub today: NaiveDate,
@@ -104,15 +105,15 @@ fn expects_mrz(t: IdType) -> bool {
 pub fn decide(f: &Facts) -> Vec<RetryCode> {
     let mut out = Vec::new();
     let blurry = f.quality.sharpness > 0.0 && f.quality.sharpness < BLURRY_BELOW;
-    let unreadable = f.front_lines < 3 || !f.any_field;
-    if unreadable {
-        out.push(if blurry { RetryCode::ImageTooBlurry } else { RetryCode::RecognitionFail });
+    let mrz_ok = f.mrz.is_some_and(|m| m.checks.all_pass());
+    if blurry && !mrz_ok {
+        // What a blurred photo yields is guesswork; only an MRZ whose check digits all pass is trusted through it.
+        out.push(RetryCode::ImageTooBlurry);
         return out;
     }
-    let mrz_ok = f.mrz.is_some_and(|m| m.checks.all_pass());
-    if blurry && !mrz_ok && f.mrz.is_some() {
-        // A blurred MRZ that fails its checks would only give confident misreads.
-        out.push(RetryCode::ImageTooBlurry);
+    let unreadable = f.front_lines < 3 || !f.any_field;
+    if unreadable {
+        out.push(RetryCode::RecognitionFail);
         return out;
     }
     if (expects_mrz(f.hint.id_type) && !mrz_ok) || f.mrz.is_some_and(|m| !m.checks.all_pass()) {
@@ -129,9 +130,7 @@ pub fn decide(f: &Facts) -> Vec<RetryCode> {
     if f.back_given {
         let td1_card = matches!(f.hint.id_type, IdType::GovernmentId | IdType::ResidencePermit);
         let back_ok = match f.back_mrz {
-            Some(b) => f
-                .front_document_number
-                .is_none_or(|n| !b.checks.document_number || n.replace(' ', "") == b.document_number || !n.chars().any(|c| c.is_ascii_digit())),
+            Some(_) => f.back_matches_front,
             None => !td1_card || f.mrz.is_some_and(|m| m.format != super::mrz::MrzFormat::Td1),
         };
         if !back_ok {
@@ -206,7 +205,7 @@ mod tests {
             front_lines: 20,
             back_given: false,
             back_mrz: None,
-            front_document_number: None,
+            back_matches_front: true,
             missing: &[],
             quality: ImageQuality { sharpness: 500.0 },
             today: today(),
@@ -279,7 +278,7 @@ mod tests {
         let codes = decide_with(&card, &f, Some(&other), |x| {
             x.back_given = true;
             x.back_mrz = Some(&other);
-            x.front_document_number = Some("X12345678");
+            x.back_matches_front = false;
         });
         assert!(codes.contains(&"invalid_back_document"), "{codes:?}");
     }
