@@ -264,3 +264,34 @@ async fn real_responses_only_use_fields_and_codes_the_contract_documents() {
         assert!(documented(key), "error field {key}");
     }
 }
+
+#[tokio::test]
+async fn the_rejected_period_refuses_the_same_holder_unless_switched_off() {
+    let options = ProjectOptions { reject_period_days: Some(30), ..Default::default() };
+    let app = TestApp::local(options);
+    let (_, first) = app.step1(&Form::step1("p@example.com", "passport", "ITA", VALID_PASSPORT)).await;
+    let id = first["submissionId"].as_str().unwrap();
+    let decision = http::Request::post(format!("/submission/{id}/decision"))
+        .header("x-api-key", ADMIN_KEY)
+        .body(Bytes::from_static(br#"{"decision": "rejected", "reason": "photo of a screen"}"#))
+        .unwrap();
+    assert_eq!(app.send(decision).await.0, 200);
+    // An API key is not an admin key.
+    let again = http::Request::post(format!("/submission/{id}/decision"))
+        .header("x-api-key", API_KEY)
+        .body(Bytes::from_static(br#"{"decision": "approved"}"#))
+        .unwrap();
+    assert_eq!(app.send(again).await.0, 401);
+    app.advance(86400);
+    let (_, refused) = app.step1(&Form::step1("q@example.com", "passport", "ITA", VALID_PASSPORT)).await;
+    assert_eq!(codes(&refused), ["rejectPeriod"]);
+    assert_eq!(refused["kycStatus"], "rejected");
+    let (_, allowed) = app
+        .step1(&Form::step1("r@example.com", "passport", "ITA", VALID_PASSPORT).text("customOptions", r#"{"rejectPeriod": false}"#))
+        .await;
+    assert_eq!(allowed["kycStatus"], "pending", "{allowed}");
+    // After the period the holder may submit again.
+    app.advance(31 * 86400);
+    let (_, later) = app.step1(&Form::step1("s@example.com", "passport", "ITA", VALID_PASSPORT)).await;
+    assert_eq!(later["kycStatus"], "pending", "{later}");
+}
