@@ -70,13 +70,18 @@ impl RetryCode {
     }
 }
 
+/// A `retry[]` item as the API writes it: `{retryCode, retryMsg}` (document and policy codes alike).
+pub fn serialize_retry<S: serde::Serializer>(code: &str, message: &str, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut st = s.serialize_struct("Retry", 2)?;
+    st.serialize_field("retryCode", code)?;
+    st.serialize_field("retryMsg", message)?;
+    st.end()
+}
+
 impl Serialize for RetryCode {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Retry", 2)?;
-        st.serialize_field("retryCode", self.code())?;
-        st.serialize_field("retryMsg", self.message())?;
-        st.end()
+        serialize_retry(self.code(), self.message(), s)
     }
 }
 

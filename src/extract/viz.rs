@@ -1,7 +1,10 @@
 //! The visual inspection zone (printed fields): label/value pairing by line geometry, with positional fallbacks
 //! for the layouts whose labels are too small to read.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
+use regex::Regex;
 
 use super::dates::{DayOrder, find_dates};
 use super::names::{looks_like_name, strip_accents};
@@ -442,13 +445,13 @@ fn parse_numbers(lines: &[OcrLine], id_type: IdType, country: &str, out: &mut Vi
         let t = line.text.trim();
         let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
         // Korean resident registration number.
-        if let Some(m) = regex_find(r"\b\d{6}-\d{7}\b", t) {
+        if let Some(m) = find(&KOREAN_RRN, t) {
             out.identity_number = Some(read(m.clone(), line, true));
             out.document_number = Some(read(m, line, true));
             return;
         }
         // Aadhaar: three groups of four digits, Verhoeff-checked.
-        if let Some(m) = regex_find(r"\b\d{4}\s\d{4}\s\d{4}\b", t) {
+        if let Some(m) = find(&AADHAAR, t) {
             let digits: String = m.chars().filter(char::is_ascii_digit).collect();
             let ok = numbers::valid_aadhaar(&digits);
             out.identity_number = Some(read(digits.clone(), line, ok));
@@ -489,7 +492,7 @@ fn parse_numbers(lines: &[OcrLine], id_type: IdType, country: &str, out: &mut Vi
                 continue;
             }
             // Ontario-style "A1234-12345-12345".
-            if let Some(m) = regex_find(r"\b[A-Z]\d{4}-\d{5}-\d{5}\b", t) {
+            if let Some(m) = find(&ONTARIO_LICENCE, t) {
                 out.document_number = Some(read(m, line, true));
                 return;
             }
@@ -546,19 +549,29 @@ fn parse_numbers(lines: &[OcrLine], id_type: IdType, country: &str, out: &mut Vi
 
 /// Licence-number shapes of the countries we have seen; a number of this shape counts as format-confirmed.
 fn licence_pattern(country: &str, v: &str) -> bool {
-    let re = match country {
-        "GBR" => r"^[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}$",
-        "NLD" => r"^\d{10}$",
-        "DEU" => r"^[A-Z0-9]{11}$",
-        "FRA" => r"^\d{2}[A-Z]{2}\d{8}$",
-        "ITA" => r"^[A-Z]{2}\d{7}[A-Z]$",
+    let re: &Regex = match country {
+        "GBR" => &GBR_LICENCE,
+        "NLD" => &NLD_LICENCE,
+        "DEU" => &DEU_LICENCE,
+        "FRA" => &FRA_LICENCE,
+        "ITA" => &ITA_LICENCE,
         _ => return false,
     };
-    regex::Regex::new(re).is_ok_and(|r| r.is_match(v))
+    re.is_match(v)
 }
 
-fn regex_find(pattern: &str, text: &str) -> Option<String> {
-    regex::Regex::new(pattern).ok()?.find(text).map(|m| m.as_str().to_owned())
+// Patterns are compiled once per process, not per line.
+static KOREAN_RRN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{6}-\d{7}\b").unwrap());
+static AADHAAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{4}\s\d{4}\s\d{4}\b").unwrap());
+static ONTARIO_LICENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[A-Z]\d{4}-\d{5}-\d{5}\b").unwrap());
+static GBR_LICENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2}$").unwrap());
+static NLD_LICENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{10}$").unwrap());
+static DEU_LICENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z0-9]{11}$").unwrap());
+static FRA_LICENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{2}[A-Z]{2}\d{8}$").unwrap());
+static ITA_LICENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{2}\d{7}[A-Z]$").unwrap());
+
+fn find(re: &Regex, text: &str) -> Option<String> {
+    re.find(text).map(|m| m.as_str().to_owned())
 }
 
 #[cfg(test)]

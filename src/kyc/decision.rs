@@ -47,11 +47,7 @@ impl PolicyCode {
 
 impl Serialize for PolicyCode {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Retry", 2)?;
-        st.serialize_field("retryCode", self.code())?;
-        st.serialize_field("retryMsg", self.message())?;
-        st.end()
+        crate::extract::retry::serialize_retry(self.code(), self.message(), s)
     }
 }
 
