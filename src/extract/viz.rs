@@ -184,8 +184,14 @@ fn is_name_candidate(text: &str) -> bool {
     let k = strip_accents(text);
     let words: Vec<&str> = k.split(' ').filter(|w| !w.is_empty()).collect();
     // Headings, also misread by a letter or run together ("KONINKRIK DERNEDERLANDEN").
+    // Fuzzy matching only for long headings: a short one sits inside real names (FRANCE in FRANCESCO), and a few
+    // are one letter away from one (FRANCAISE and FRANCOISE), so those match exactly only.
+    const EXACT_ONLY: &[&str] = &["FRANCAISE", "FRANCAIS"];
     let heading = words.iter().any(|w| {
-        NOT_A_NAME.iter().any(|s| *s == *w || (s.len() >= 6 && (near(s, w) || (w.len() > s.len() && w.contains(s)))))
+        NOT_A_NAME.iter().any(|s| {
+            *s == *w
+                || (s.len() >= 8 && !EXACT_ONLY.contains(s) && (near(s, w) || (w.len() > s.len() && w.contains(s))))
+        })
     });
     // A lone two-letter capital code is a country badge ("NL", "UK" on EU licences), not a name.
     let badge = words.len() == 1 && words[0].len() <= 2;
@@ -608,6 +614,8 @@ mod tests {
         assert!(is_name_candidate("SÁNCHEZ PÉREZ"));
         assert!(!is_name_candidate("KONINKRIK DERNEDERLANDEN"));
         assert!(!is_name_candidate("NL"));
+        assert!(is_name_candidate("FRANCESCO"));
+        assert!(is_name_candidate("FRANÇOISE"));
         assert!(near("KONINKRIJK", "KONINKRIK"));
         assert!(!near("MULDER", "MUNDEX"));
     }
