@@ -350,10 +350,12 @@ fn merge_with_mrz(m: &Mrz, viz: &VizFields, hint: &DocumentHint, front: &[OcrLin
         })
     };
 
-    let document_number = Some(match (m.checks.document_number, printed_number_confirmed_by_mrz(m, front)) {
-        (false, Some(printed)) => Field::new(printed, true),
-        _ => Field::new(m.document_number.clone(), m.checks.document_number),
-    });
+    let document_number = match (m.checks.document_number, printed_number_confirmed_by_mrz(m, front)) {
+        (false, Some(printed)) => Some(Field::new(printed, true)),
+        // No number in the MRZ (its line was lost): the printed one, unconfirmed.
+        _ if m.document_number.is_empty() => viz.document_number.as_ref().map(|r| Field::new(r.value.clone(), false)),
+        _ => Some(Field::new(m.document_number.clone(), m.checks.document_number)),
+    };
     let personal = m.personal_number.as_ref().filter(|_| carries_personal_number_in_mrz(&m.issuing_state)).map(|p| {
         let confirmed = match m.format {
             mrz::MrzFormat::Td3 => m.checks.optional == Some(true) && all,

@@ -249,6 +249,7 @@ fn guess_format(lines: &[String]) -> Option<MrzFormat> {
     let first = lines.first()?.chars().next()?;
     match lines.len() {
         3 if (26.0..=34.0).contains(&avg) => Some(MrzFormat::Td1),
+        2 if (26.0..=34.0).contains(&avg) && is_td1_lower_half(lines) => Some(MrzFormat::Td1),
         2 if (40.0..=48.0).contains(&avg) => Some(if first == 'V' { MrzFormat::MrvA } else { MrzFormat::Td3 }),
         2 if (32.0..40.0).contains(&avg) && lines[0].starts_with("IDFRA") => Some(MrzFormat::FraCni),
         2 if (32.0..40.0).contains(&avg) => Some(if first == 'V' { MrzFormat::MrvB } else { MrzFormat::Td2 }),
@@ -325,11 +326,23 @@ pub fn grammar_normalise(format: MrzFormat, lines: &[String]) -> (Vec<String>, u
     (out, changed)
 }
 
+/// Lines 2 and 3 of a TD1 MRZ whose first line was lost (glare, a finger, the card edge): dates and sex, then the
+/// name line.
+fn is_td1_lower_half(lines: &[String]) -> bool {
+    let digits = lines[0].chars().take(15).filter(|c| c.is_ascii_digit()).count();
+    let name_line = lines[1].contains("<<") && lines[1].chars().all(|c| c.is_ascii_uppercase() || c == '<' || c == '0');
+    digits >= 12 && name_line
+}
+
 /// Parse MRZ lines that OCR produced (normalised with [`normalise_mrz_text`]), repairing what the check digits
 /// confirm. Returns `None` when the lines do not have the shape of any MRZ.
 pub fn parse(raw_lines: &[String], today: NaiveDate) -> Option<Mrz> {
     let format = guess_format(raw_lines)?;
-    let fitted: Vec<String> = raw_lines.iter().map(|l| fit_length(l, format.line_len())).collect();
+    let mut fitted: Vec<String> = raw_lines.iter().map(|l| fit_length(l, format.line_len())).collect();
+    if format == MrzFormat::Td1 && fitted.len() == 2 {
+        // The first line is missing: an empty one keeps the layout; its checks fail, so nothing from it is trusted.
+        fitted.insert(0, "<".repeat(30));
+    }
     let (lines, changed) = grammar_normalise(format, &fitted);
     let mut mrz = match format {
         MrzFormat::Td1 => parse_td1(&lines, today),
@@ -854,6 +867,17 @@ mod tests {
         assert_eq!(m.format, MrzFormat::Td3);
         assert_eq!(m.given_names, "ANNA MARIA");
         assert!(m.checks.all_pass());
+    }
+
+    #[test]
+    fn a_td1_whose_first_line_was_lost_still_gives_dates_names_and_sex() {
+        let m = parse(&lines(&["7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]), today()).unwrap();
+        assert_eq!(m.format, MrzFormat::Td1);
+        assert_eq!((m.surname.as_str(), m.given_names.as_str()), ("ERIKSSON", "ANNA MARIA"));
+        assert_eq!(m.birth_date, date(1974, 8, 12));
+        assert!(m.checks.birth_date && m.checks.expiry_date);
+        assert!(!m.checks.document_number && !m.checks.all_pass());
+        assert_eq!(m.document_number, "");
     }
 
     #[test]
