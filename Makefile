@@ -26,8 +26,16 @@ eval: build
 	./target/release/kyc eval $(TESTDATA)/synthetic-dev
 	./target/release/kyc eval $(TESTDATA)/specimens
 
-lambda: models
-	cargo lambda build --release --arm64 --bin bootstrap
+LAMBDA_VENV := .cache/lambda-venv
+
+$(LAMBDA_VENV)/bin/cargo-lambda:
+	python3 -m venv $(LAMBDA_VENV)
+	$(LAMBDA_VENV)/bin/pip install --quiet cargo-lambda==1.9.2 ziglang==0.17.1
+
+# The Lambda binary (target/lambda/bootstrap/bootstrap), cross-compiled for arm64 with cargo-lambda + zig from PyPI.
+lambda: models $(LAMBDA_VENV)/bin/cargo-lambda
+	rustup target add aarch64-unknown-linux-gnu
+	PATH="$(CURDIR)/$(LAMBDA_VENV)/bin:$$PATH" cargo lambda build --release --arm64 --bin bootstrap
 
 $(LINT_VENV)/bin/cfn-lint:
 	python3 -m venv $(LINT_VENV)
