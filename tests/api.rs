@@ -295,3 +295,13 @@ async fn the_rejected_period_refuses_the_same_holder_unless_switched_off() {
     let (_, later) = app.step1(&Form::step1("s@example.com", "passport", "ITA", VALID_PASSPORT)).await;
     assert_eq!(later["kycStatus"], "pending", "{later}");
 }
+
+#[tokio::test]
+async fn universal_mode_answers_document_fields_as_an_empty_array_when_ocr_fails() {
+    let app = TestApp::local(ProjectOptions::default());
+    let (status, body) = app.step1(&Form::step1("u@example.com", "universal", "NLD", BLANK)).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["document_fields"], serde_json::json!([]));
+    let (_, typed) = app.step1(&Form::step1("v@example.com", "passport", "NLD", BLANK)).await;
+    assert!(typed["document_fields"].is_object(), "other types keep the object form");
+}

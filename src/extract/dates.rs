@@ -47,6 +47,17 @@ const MONTHS: &[(&str, u32)] = &[
     ("NOVEMBER", 11), ("NOVEMBRE", 11), ("NOVIEMBRE", 11), ("NOVEMBRO", 11), ("NOV", 11),
     ("DECEMBER", 12), ("DÉCEMBRE", 12), ("DECEMBRE", 12), ("DEZEMBER", 12), ("DICIEMBRE", 12), ("DICEMBRE", 12),
     ("DEZEMBRO", 12), ("DEC", 12), ("DÉC", 12), ("DEZ", 12), ("DIC", 12),
+    // Polish, Hungarian, Nordic, Czech, Finnish and Icelandic abbreviations printed on EU/EEA documents.
+    ("STY", 1), ("LUT", 2), ("KWI", 4), ("MAJ", 5), ("CZE", 6), ("LIP", 7), ("SIE", 8), ("WRZ", 9), ("PAŹ", 10),
+    ("PAZ", 10), ("LIS", 11), ("GRU", 12),
+    ("FEBR", 2), ("MÁRC", 3), ("MÁR", 3), ("ÁPR", 4), ("MÁJ", 5), ("JÚN", 6), ("JÚL", 7), ("SZEPT", 9),
+    ("SZEP", 9),
+    ("DES", 12),
+    ("LED", 1), ("ÚNO", 2), ("BŘE", 3), ("DUB", 4), ("KVĚ", 5), ("ČER", 6), ("ČVC", 7), ("SRP", 8), ("ZÁŘ", 9),
+    ("ŘÍJ", 10), ("PRO", 12),
+    ("TAMMI", 1), ("HELMI", 2), ("MAALIS", 3), ("HUHTI", 4), ("TOUKO", 5), ("KESÄ", 6), ("HEINÄ", 7), ("ELO", 8),
+    ("SYYS", 9), ("LOKA", 10), ("MARRAS", 11), ("JOULU", 12),
+    ("MAÍ", 5), ("JÚNÍ", 6), ("JÚLÍ", 7), ("ÁGÚ", 8),
 ];
 
 pub fn month_from_name(word: &str) -> Option<u32> {
@@ -192,6 +203,8 @@ mod tests {
         assert_eq!(dates("05 MEI 2020", d), ["2020-05-05"]);
         assert_eq!(dates("26 MAÍ/MAY 99", d), ["1999-05-26"]);
         assert_eq!(dates("13 LIP/JUL 2006", d), ["2006-07-13"]);
+        assert_eq!(dates("01 MÁR 2012", d), ["2012-03-01"]);
+        assert_eq!(dates("31 DES 1966", d), ["1966-12-31"]);
     }
 
     #[test]
