@@ -479,9 +479,6 @@ fn parse_two_line(lines: &[String], format: MrzFormat, today: NaiveDate) -> Mrz 
         None
     };
     let composite_digit = digit_char(char_at(l2, len - 1));
-    let composite_of = |docnum: &str, doc_cd: char| {
-        format!("{docnum}{doc_cd}{birth}{}{expiry}{}{}", char_at(l2, 19), char_at(l2, 27), sub(l2, 28, len - 1))
-    };
     let doc_cd = digit_char(char_at(l2, 9));
     let birth_cd = digit_char(char_at(l2, 19));
     let expiry_cd = digit_char(char_at(l2, 27));
@@ -489,7 +486,6 @@ fn parse_two_line(lines: &[String], format: MrzFormat, today: NaiveDate) -> Mrz 
         let s = format!("{docnum}{doc_cd}{birth}{birth_cd}{expiry}{expiry_cd}{}", sub(l2, 28, len - 1));
         digit_matches(&s, composite_digit)
     };
-    let _ = composite_of;
     let (document_number, doc_ok, r) = document_number_with_check(&sub(l2, 0, 9), char_at(l2, 9), |s| {
         !has_composite || !(birth_ok && expiry_ok) || composite_with(s)
     });

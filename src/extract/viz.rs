@@ -36,7 +36,6 @@ pub struct VizFields {
     pub name_lines: Vec<(String, f32)>,
     /// All dates seen, for cross-checking the MRZ.
     pub all_dates: Vec<NaiveDate>,
-    pub has_sex_label: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -294,7 +293,6 @@ pub fn parse(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate
         let k = key_spaced(&line.text);
         let kk = key(&line.text);
         if kk.contains("SEX") || kk.contains("GESCHLECHT") || kk.contains("SEXO") || kk.contains("GESLACHT") {
-            out.has_sex_label = true;
             let last = k.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).next_back().unwrap_or("");
             if let Some(g) = gender_token(last)
                 && k.split_whitespace().count() >= 2
@@ -449,7 +447,6 @@ fn parse_numbers(lines: &[OcrLine], id_type: IdType, country: &str, out: &mut Vi
     let read = |v: String, l: &OcrLine, labelled: bool| Read { value: v, confidence: min_conf(l), labelled };
     for line in lines {
         let t = line.text.trim();
-        let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
         // Korean resident registration number.
         if let Some(m) = find(&KOREAN_RRN, t) {
             out.identity_number = Some(read(m.clone(), line, true));
@@ -503,7 +500,6 @@ fn parse_numbers(lines: &[OcrLine], id_type: IdType, country: &str, out: &mut Vi
                 return;
             }
         }
-        let _ = compact;
     }
     if id_type == IdType::DriversLicense && out.document_number.is_none() && country != "USA" {
         // EU licences (field 5): the first line that is one alphanumeric token with enough digits and no date.

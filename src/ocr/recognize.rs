@@ -15,7 +15,8 @@ use super::geometry::RotatedRect;
 use super::geometry::Point;
 
 pub const LINE_HEIGHT: usize = 48;
-const MAX_LINE_WIDTH: usize = 2400;
+/// Widest line strip recognised (a 44-character MRZ line at height 48 is ~1300 px).
+pub const MAX_WIDTH: usize = 2400;
 
 /// An upright crop of one line, already normalised for the network (BGR, x / 127.5 - 1), CHW.
 pub struct LineCrop {
@@ -144,7 +145,6 @@ pub fn recognise(model: &Model, crops: &[LineCrop], alphabet: &[String]) -> Resu
     Ok(results)
 }
 
-pub const MAX_WIDTH: usize = MAX_LINE_WIDTH;
 
 #[cfg(test)]
 mod tests {
