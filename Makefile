@@ -7,7 +7,7 @@ BENCH_VENV := .cache/bench-venv
 
 LINT_VENV := .cache/lint-venv
 
-.PHONY: models build ocr serve test bench eval lint lambda
+.PHONY: models build ocr serve test bench bench-server eval lint lambda
 
 models:
 	bash scripts/fetch-models.sh
@@ -45,9 +45,12 @@ $(LINT_VENV)/bin/cfn-lint:
 lint: $(LINT_VENV)/bin/cfn-lint
 	$(LINT_VENV)/bin/cfn-lint template.yaml
 
-# Everything: template lint, then every cargo test with a real moto_server on a free loopback port.
+# Everything: template lint, every cargo test with a real moto_server on a free loopback port, then the check that
+# the logs the tests wrote hold no holder data.
 test: models lint
+	rm -rf target/test-logs
 	bash scripts/with-moto.sh $(CARGO) test --release --locked
+	python3 scripts/check_test_logs.py $(TESTDATA)
 
 $(BENCH_VENV)/bin/python:
 	python3 -m venv $(BENCH_VENV)
@@ -59,3 +62,8 @@ bench: build $(BENCH_VENV)/bin/python
 	./target/release/kyc bench $$imgs > .cache/bench-ours.json && \
 	$(BENCH_VENV)/bin/python scripts/bench_rapidocr.py $$imgs > .cache/bench-rapidocr.json && \
 	python3 scripts/bench_compare.py .cache/bench-ours.json .cache/bench-rapidocr.json
+
+# `kyc serve` under load and abuse on loopback (bounded: about two minutes): wrong keys with big bodies, 40
+# concurrent uploads, slow and idle clients, descriptor exhaustion. Prints figures; fails if a bound is broken.
+bench-server: build
+	python3 scripts/bench_server.py --images $(TESTDATA)/synthetic-dev

@@ -96,7 +96,7 @@ pub fn scan(id_type: &str, country: &str, front: &Path, back: Option<&Path>) -> 
     let front_img = imaging::decode(&std::fs::read(front)?)?;
     let back_img = back.map(|b| std::fs::read(b).map_err(Box::<dyn std::error::Error>::from).and_then(|bytes| Ok(imaging::decode(&bytes)?))).transpose()?;
     let hint = DocumentHint { id_type, country: country.to_string() };
-    let today = chrono::Local::now().date_naive();
+    let today = chrono::Utc::now().date_naive();
     let t = Instant::now();
     let scan = crate::pipeline::scan(&engine, &front_img.rgb, back_img.as_ref().map(|b| &b.rgb), &hint, today)?;
     let x = &scan.extraction;
@@ -108,8 +108,8 @@ pub fn scan(id_type: &str, country: &str, front: &Path, back: Option<&Path>) -> 
         "sharpness": scan.sharpness,
         "elapsed_ms": t.elapsed().as_secs_f64() * 1000.0,
     });
-    if !x.retry.iter().any(|r| matches!(r, crate::extract::retry::RetryCode::RecognitionFail | crate::extract::retry::RetryCode::ImageTooBlurry)) {
-        out["reviewOCRData"] = x.fields.review_json();
+    if !x.retry.iter().any(|r| r.is_unreadable()) {
+        out["reviewOCRData"] = serde_json::to_value(crate::api::response::ReviewOcrData::from(&x.fields))?;
     }
     println!("{}", serde_json::to_string_pretty(&out)?);
     Ok(())
@@ -118,15 +118,16 @@ pub fn scan(id_type: &str, country: &str, front: &Path, back: Option<&Path>) -> 
 /// `kyc eval DIR`.
 pub fn eval(dir: &Path) -> CliResult {
     let engine = PpOcr::new()?;
-    crate::eval::run(&engine, dir, chrono::Local::now().date_naive()).map(|_| ())
+    crate::eval::run(&engine, dir, chrono::Utc::now().date_naive()).map(|_| ())
 }
 
 /// `kyc serve`: the API on local embedded storage. Without `KYC_API_KEYS` a development key is used and printed.
 pub fn serve(addr: std::net::SocketAddr, data_dir: Option<std::path::PathBuf>) -> CliResult {
     crate::telemetry::init_text();
     let dev_key = "local-dev-key";
+    let no_projects = std::env::var_os("KYC_PROJECTS").is_none() && std::env::var_os("KYC_PROJECTS_FILE").is_none();
     let config = crate::config::Config::from_lookup(|k| match (k, std::env::var(k).ok()) {
-        ("KYC_API_KEYS", None) => {
+        ("KYC_API_KEYS", None) if no_projects => {
             eprintln!("kyc: KYC_API_KEYS is not set; accepting the development key x-api-key: {dev_key}");
             Some(dev_key.to_owned())
         }
@@ -135,8 +136,9 @@ pub fn serve(addr: std::net::SocketAddr, data_dir: Option<std::path::PathBuf>) -
     })?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
+        let limits = config.limits.clone();
         let state = crate::api::server::build_state(config).await.map_err(|e| e.to_string())?;
-        crate::api::server::serve(state, addr).await.map_err(|e| e.to_string())
+        crate::api::server::serve(state, addr, limits).await.map_err(|e| e.to_string())
     })?;
     Ok(())
 }

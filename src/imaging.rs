@@ -70,8 +70,15 @@ pub struct DecodedImage {
     pub rgb: RgbImage,
 }
 
-/// Decode an upload: sniff, check the header's dimensions, decode within memory limits, apply EXIF orientation.
-pub fn decode(bytes: &[u8]) -> Result<DecodedImage, ImageError> {
+/// What [`inspect`] learnt of an upload from its headers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImageInfo {
+    pub kind: ImageKind,
+    pub width: u32,
+    pub height: u32,
+}
+
+fn decoder_for(bytes: &[u8]) -> Result<(ImageKind, impl ImageDecoder + '_), ImageError> {
     let kind = sniff(bytes)?;
     if kind == ImageKind::Jpeg && !jpeg_has_end_marker(bytes) {
         // zune-jpeg fills a truncated scan with grey rather than failing; a cut-off upload must be refused instead.
@@ -87,9 +94,23 @@ pub fn decode(bytes: &[u8]) -> Result<DecodedImage, ImageError> {
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|e| classify(&e))?;
+    let decoder = reader.into_decoder().map_err(|e| classify(&e))?;
     let (width, height) = decoder.dimensions();
     check_dimensions(width, height)?;
+    Ok((kind, decoder))
+}
+
+/// Check an upload from its headers only (format by content, not cut off, dimensions within limits): cheap, so a
+/// request is refused before it waits for a decoding slot.
+pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, ImageError> {
+    let (kind, decoder) = decoder_for(bytes)?;
+    let (width, height) = decoder.dimensions();
+    Ok(ImageInfo { kind, width, height })
+}
+
+/// Decode an upload: sniff, check the header's dimensions, decode within memory limits, apply EXIF orientation.
+pub fn decode(bytes: &[u8]) -> Result<DecodedImage, ImageError> {
+    let (kind, mut decoder) = decoder_for(bytes)?;
     let orientation = decoder.orientation().ok();
     let mut img = DynamicImage::from_decoder(decoder).map_err(|e| classify(&e))?;
     if let Some(o) = orientation {

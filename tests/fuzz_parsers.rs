@@ -53,7 +53,7 @@ proptest! {
 
     #[test]
     fn custom_options_parsing_never_panics(json in ".{0,120}") {
-        let _ = kyc::kyc::decision::CustomOptions::parse(&json);
+        let _ = kyc::kyc::CustomOptions::parse(&json);
     }
 }
 
@@ -70,8 +70,8 @@ proptest! {
         let res = rt.block_on(kyc::api::form::parse("multipart/form-data; boundary=XyZ", Bytes::from(body)));
         match res {
             Ok(_) => prop_assert!(false, "garbage cannot be a valid form"),
-            Err(kyc::api::error::ApiError::Client { status, .. }) => prop_assert!(status.is_client_error()),
-            Err(e) => prop_assert!(false, "server error for client input: {e}"),
+            Err(kyc::api::error::ApiError::Client { code, .. }) => prop_assert!(code.status().is_client_error()),
+            Err(e) => prop_assert!(false, "server error for client input: {e:?}"),
         }
     }
 
@@ -90,8 +90,80 @@ proptest! {
         let rt = runtime();
         match rt.block_on(kyc::api::form::parse("multipart/form-data; boundary=XyZ", Bytes::from(body))) {
             Ok(_) => prop_assert!(false, "no valid image in random bytes"),
-            Err(kyc::api::error::ApiError::Client { status, .. }) => prop_assert!(status.is_client_error()),
-            Err(e) => prop_assert!(false, "server error for client input: {e}"),
+            Err(kyc::api::error::ApiError::Client { code, .. }) => prop_assert!(code.status().is_client_error()),
+            Err(e) => prop_assert!(false, "server error for client input: {e:?}"),
         }
     }
+}
+
+/// OCR lines as the recogniser may produce them: any script, accents, MRZ-like runs with stray characters,
+/// dates and labels, on boxes of any size.
+fn ocr_lines() -> impl Strategy<Value = Vec<kyc::ocr::OcrLine>> {
+    let text = prop_oneof![
+        "\\PC{0,40}",
+        "[A-Z0-9<ÀÇÉŘß«]{20,46}",
+        "[0-9 ./\\-]{4,14}",
+        "(SEX|DOB|4d DLN|1\\.|2\\.|Surname|Nom|Fecha) ?[A-Za-zÀ-ÿĀ-ž0-9' ,\\-]{0,24}",
+        "[ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯ가-힣一-龥]{0,12}",
+    ];
+    let line = (text, 0.0f32..2000.0, 0.0f32..2000.0, 1.0f32..400.0, 1.0f32..80.0, 0usize..30, 0.0f32..1.0).prop_map(
+        |(text, x, y, w, h, row, conf)| {
+            use kyc::ocr::geometry::Point;
+            let n = text.chars().count();
+            kyc::ocr::OcrLine {
+                text,
+                confidence: conf,
+                r#box: [Point::new(x, y), Point::new(x + w, y), Point::new(x + w, y + h), Point::new(x, y + h)],
+                char_confidences: vec![conf; n],
+                height: h,
+                row,
+            }
+        },
+    );
+    prop::collection::vec(line, 0..24)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn extraction_of_arbitrary_unicode_ocr_lines_never_panics(
+        front in ocr_lines(),
+        back in prop::option::of(ocr_lines()),
+        id_type in prop::sample::select(kyc::kyc::IdType::ALL.to_vec()),
+        country in prop::sample::select(vec!["ESP", "USA", "CAN", "KOR", "IND", "NLD", "DEU", "FRA", "UTO", "ITA", "SWE", "GBR"]),
+        sharpness in 0.0f32..1000.0,
+    ) {
+        let hint = kyc::extract::DocumentHint { id_type, country: country.into() };
+        let quality = kyc::extract::ImageQuality { sharpness };
+        let x = kyc::extract::extract(&front, back.as_deref(), &hint, quality, today());
+        // Whatever was read, every accepted value is a value.
+        for (_, f) in x.fields.api_entries() {
+            if let Some(f) = f {
+                prop_assert!(!f.accepted || !f.value.is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_inputs_that_once_crashed_step_1_are_read_without_panicking() {
+    use kyc::ocr::geometry::Point;
+    let line = |text: &str, row: usize| kyc::ocr::OcrLine {
+        text: text.into(),
+        confidence: 0.95,
+        r#box: [Point::new(0.0, row as f32 * 30.0), Point::new(300.0, row as f32 * 30.0), Point::new(300.0, row as f32 * 30.0 + 20.0), Point::new(0.0, row as f32 * 30.0 + 20.0)],
+        char_confidences: vec![0.95; text.chars().count()],
+        height: 20.0,
+        row,
+    };
+    let spanish = [line("DOCUMENTO NACIONAL DE IDENTIDAD", 0), line("SEBASTIÀ", 1), line("GARCÍA PUJOL", 2)];
+    let hint = kyc::extract::DocumentHint { id_type: kyc::kyc::IdType::GovernmentId, country: "ESP".into() };
+    let _ = kyc::extract::extract(&spanish, None, &hint, kyc::extract::ImageQuality { sharpness: 300.0 }, today());
+    let td1 = [
+        line("I<UTOD23145890<AB12Ç<<<<<<<<<<", 0),
+        line("7408122F1204159UTO<<<<<<<<<<<6", 1),
+        line("ERIKSSON<<ANNA<MARIA<<<<<<<<<<", 2),
+    ];
+    let _ = kyc::extract::extract(&td1, Some(&td1), &hint, kyc::extract::ImageQuality { sharpness: 300.0 }, today());
 }

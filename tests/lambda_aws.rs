@@ -6,7 +6,7 @@ mod common;
 use std::sync::Arc;
 
 use common::app::{Form, TestApp};
-use kyc::config::ProjectOptions;
+use kyc::kyc::{ProjectId, ProjectOptions, SubmissionId};
 use kyc::store::aws::{DynamoSubmissionStore, S3ImageStore};
 use kyc::store::{ImageStore, SubmissionStore};
 
@@ -15,7 +15,8 @@ async fn aws_app() -> (TestApp, aws_sdk_s3::Client, String) {
     let images: Arc<dyn ImageStore> = Arc::new(S3ImageStore::new(s3.clone(), bucket.clone()));
     let records: Arc<dyn SubmissionStore> = Arc::new(DynamoSubmissionStore::new(ddb, table));
     let dir = std::env::temp_dir().join(format!("kyc-aws-{}", uuid::Uuid::new_v4()));
-    (TestApp::with_stores(ProjectOptions::default(), images, records, dir), s3, bucket)
+    let app = TestApp::with_stores(ProjectOptions::default(), common::app::shared_engine(), images, records, dir);
+    (app, s3, bucket)
 }
 
 async fn invoke(app: &TestApp, event_file: &str, key: &str) -> (u16, serde_json::Value) {
@@ -41,11 +42,11 @@ async fn rest_and_http_api_events_reach_the_handler_and_store_in_s3_and_dynamodb
         let key = body["idImage"].as_str().unwrap();
         let head = s3.head_object().bucket(&bucket).key(key).send().await.expect("image stored in S3");
         assert_eq!(head.content_type(), Some("image/png"));
-        let id = body["submissionId"].as_str().unwrap();
-        let rec = app.records.get(id, app.state.now()).await.unwrap().expect("record in DynamoDB");
+        let id = SubmissionId::parse(body["submissionId"].as_str().unwrap()).unwrap();
+        let rec = app.records.get(&ProjectId::default_project(), &id, app.state.service.now()).await.unwrap().expect("record in DynamoDB");
         assert_eq!(rec.expires_at, Some(rec.created_at + 4 * 3600));
     }
-    let (status, body) = invoke(&app, "step1-rest-v1.json", "wrong").await;
+    let (status, body) = invoke(&app, "step1-rest-v1.json", "wrong-key").await;
     assert_eq!((status, body["errorCode"].as_str()), (401, Some("unauthorized")));
 }
 

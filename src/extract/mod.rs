@@ -13,7 +13,7 @@ pub mod retry;
 pub mod viz;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::kyc::IdType;
 use crate::ocr::OcrLine;
@@ -26,7 +26,7 @@ use viz::{Read, VizFields};
 const PRINTED_MIN_CONFIDENCE: f32 = 0.9;
 
 /// One extracted value and whether it is confirmed.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Field {
     pub value: String,
     pub accepted: bool,
@@ -39,7 +39,7 @@ impl Field {
 }
 
 /// The holder's fields, as the API names them (see [`Fields::api_entries`]).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Fields {
     pub birth_date: Option<Field>,
     pub issue_date: Option<Field>,
@@ -72,23 +72,13 @@ impl Fields {
         ]
     }
 
-    /// The `reviewOCRData` object: every field with its value (null when not read) and its accepted flag.
-    pub fn review_json(&self) -> serde_json::Value {
-        let mut map = serde_json::Map::new();
-        for (name, field) in self.api_entries() {
-            map.insert(format!("ocr_{name}"), field.as_ref().map(|f| f.value.clone()).into());
-            map.insert(format!("accepted_ocr_{name}"), field.as_ref().is_some_and(|f| f.accepted).into());
-        }
-        serde_json::Value::Object(map)
-    }
-
     fn any(&self) -> bool {
         self.api_entries().iter().any(|(_, f)| f.is_some())
     }
 }
 
 /// Which fields a document of this kind carries (`document_fields`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentFields {
     pub name: bool,

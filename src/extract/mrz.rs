@@ -539,10 +539,12 @@ fn parse_td1(lines: &[String], today: NaiveDate) -> Mrz {
     let (document_number, doc_ok, upper, r) = if long_number {
         // Long document numbers continue into the optional field; the last character before `<` is the check digit.
         let rest = sub(l1, 15, 30);
-        let tail: String = rest.chars().take_while(|&c| c != '<').collect();
-        if tail.len() >= 2 {
-            let number = format!("{}{}", sub(l1, 5, 14), &tail[..tail.len() - 1]);
-            let cd = tail.chars().last().unwrap_or('<');
+        let tail: Vec<char> = rest.chars().take_while(|&c| c != '<').collect();
+        if let [body @ .., cd] = tail.as_slice()
+            && !body.is_empty()
+        {
+            let number = format!("{}{}", sub(l1, 5, 14), body.iter().collect::<String>());
+            let cd = *cd;
             let ok = digit_matches(&number, cd);
             (number, ok, upper_raw.clone(), 0)
         } else {
@@ -874,6 +876,17 @@ mod tests {
         assert!(m.checks.birth_date && m.checks.expiry_date);
         assert!(!m.checks.document_number && !m.checks.all_pass());
         assert_eq!(m.document_number, "");
+    }
+
+    #[test]
+    fn a_long_td1_number_ending_in_a_non_ascii_character_fails_its_check_without_panicking() {
+        let m = parse(
+            &lines(&["I<UTOD23145890<AB12Ç<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]),
+            today(),
+        )
+        .unwrap();
+        assert!(!m.checks.document_number);
+        assert!(!m.checks.all_pass());
     }
 
     #[test]

@@ -3,7 +3,8 @@
 /// Spanish DNI/NIE: 8 digits (NIE: X/Y/Z + 7 digits) and a check letter, `TRWAGMYFPDXBNJZSQVHLCKE`[n mod 23].
 pub fn valid_spanish_dni(s: &str) -> bool {
     let s = s.trim().to_ascii_uppercase();
-    if s.len() != 9 {
+    // OCR text can hold any character: only nine ASCII letters and digits are a candidate (and can be split).
+    if s.len() != 9 || !s.chars().all(|c| c.is_ascii_alphanumeric()) {
         return false;
     }
     let (body, letter) = s.split_at(8);
@@ -93,6 +94,15 @@ pub fn korean_rrn(s: &str) -> Option<(chrono::NaiveDate, char, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ocr_text_with_accents_is_no_dni_and_no_panic() {
+        assert!(!valid_spanish_dni("SEBASTIÀ"));
+        assert!(!valid_spanish_dni("1234567À"));
+        assert!(!valid_spanish_dni("ÀÀÀÀ"));
+        assert!(!valid_dutch_bsn("12345678À"));
+        assert!(korean_rrn("80010À-1234567").is_none());
+    }
 
     #[test]
     fn spanish_dni_check_letters() {

@@ -2,7 +2,7 @@
 //! reference comes from, so existing client code keeps working.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::mrz::Mrz;
 use super::{DocumentHint, Fields, ImageQuality, BLURRY_BELOW};
@@ -25,6 +25,26 @@ pub enum RetryCode {
 }
 
 impl RetryCode {
+    pub const ALL: [RetryCode; 12] = [
+        RetryCode::RecognitionFail,
+        RetryCode::ImageTooBlurry,
+        RetryCode::MrzProtocolFail,
+        RetryCode::DocumentExpired,
+        RetryCode::MissingName,
+        RetryCode::MissingBirthDate,
+        RetryCode::MissingExpiryDate,
+        RetryCode::MissingIssueDate,
+        RetryCode::MissingDocumentNumber,
+        RetryCode::DocumentCountryMismatch,
+        RetryCode::InvalidBackDocument,
+        RetryCode::MissingBackImage,
+    ];
+
+    /// Codes that mean nothing could be read: no values are returned with them.
+    pub fn is_unreadable(self) -> bool {
+        matches!(self, RetryCode::RecognitionFail | RetryCode::ImageTooBlurry)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             RetryCode::RecognitionFail => "recognition_fail",
@@ -70,18 +90,17 @@ impl RetryCode {
     }
 }
 
-/// A `retry[]` item as the API writes it: `{retryCode, retryMsg}` (document and policy codes alike).
-pub fn serialize_retry<S: serde::Serializer>(code: &str, message: &str, s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeStruct;
-    let mut st = s.serialize_struct("Retry", 2)?;
-    st.serialize_field("retryCode", code)?;
-    st.serialize_field("retryMsg", message)?;
-    st.end()
-}
-
+/// Stored by code, so a record stays readable when messages are reworded.
 impl Serialize for RetryCode {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serialize_retry(self.code(), self.message(), s)
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for RetryCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        RetryCode::ALL.into_iter().find(|c| c.code() == s).ok_or_else(|| serde::de::Error::custom("unknown retry code"))
     }
 }
 

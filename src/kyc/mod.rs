@@ -1,6 +1,14 @@
-//! The KYC domain: request values, options, status and retry rules.
+//! The KYC domain, a leaf module: request values that can only hold valid input, the submission status, the
+//! project options and `customOptions`, and the policy rules that turn extracted facts into a status.
+//!
+//! Nothing here knows about HTTP, storage, configuration sources or OCR: those layers depend on this one.
 
-pub mod decision;
+pub mod options;
+pub mod catalogue;
+pub mod policy;
 pub mod types;
 
-pub use types::{Country, IdType};
+pub use catalogue::IdTypeRules;
+pub use options::{CustomOptions, ProjectOptions};
+pub use policy::{PolicyCode, PolicyFacts, RelatedSubmission, MAX_ATTEMPTS};
+pub use types::{Country, Email, IdType, KycStatus, ProjectId, SubmissionId};

@@ -68,7 +68,7 @@ impl fmt::Display for IdType {
 pub const ICAO_SPECIAL_CODES: &[&str] = &["UTO", "XXA", "XXB", "XXC", "XXX", "RKS", "EUE", "UNO", "UNA", "UNK", "XOM", "XPO"];
 
 /// An ISO 3166-1 alpha-3 country code (or an ICAO 9303 special code). Alpha-2 input is normalised to alpha-3.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Country(String);
 
@@ -109,9 +109,172 @@ impl fmt::Display for Country {
     }
 }
 
+/// Where a submission stands. `Incomplete` can be retried; `Pending` waits for the back office, which turns it into
+/// `Approved` or `Rejected` (policy rules and the third failed attempt reject at once).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KycStatus {
+    Pending,
+    Incomplete,
+    Approved,
+    Rejected,
+}
+
+impl KycStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KycStatus::Pending => "pending",
+            KycStatus::Incomplete => "incomplete",
+            KycStatus::Approved => "approved",
+            KycStatus::Rejected => "rejected",
+        }
+    }
+}
+
+impl fmt::Display for KycStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A submission id: a UUID, so a client cannot guess another's id and storage keys stay path-safe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct SubmissionId(uuid::Uuid);
+
+impl SubmissionId {
+    pub fn new_random() -> Self {
+        SubmissionId(uuid::Uuid::new_v4())
+    }
+    pub fn parse(s: &str) -> Result<Self, String> {
+        uuid::Uuid::parse_str(s.trim()).map(SubmissionId).map_err(|_| "a submissionId is a UUID".to_owned())
+    }
+}
+
+impl TryFrom<String> for SubmissionId {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        SubmissionId::parse(&s)
+    }
+}
+
+impl From<SubmissionId> for String {
+    fn from(id: SubmissionId) -> String {
+        id.to_string()
+    }
+}
+
+impl fmt::Display for SubmissionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.hyphenated().fmt(f)
+    }
+}
+
+/// A valid email address, lower-cased so that lookups and comparisons do not depend on how it was typed.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        if email_address::EmailAddress::is_valid(s) {
+            Ok(Email(s.to_lowercase()))
+        } else {
+            Err("email is not a valid email address".to_owned())
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Emails are holder data: never printed whole in debug output (and so never in a log by accident).
+impl fmt::Debug for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Email(<redacted>)")
+    }
+}
+
+impl TryFrom<String> for Email {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Email::parse(&s)
+    }
+}
+
+impl From<Email> for String {
+    fn from(e: Email) -> String {
+        e.0
+    }
+}
+
+/// The project an API key belongs to: its options apply, and its submissions are visible only to its keys.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ProjectId(String);
+
+impl ProjectId {
+    /// The project of a deployment configured with a single key list (`KYC_API_KEYS`).
+    pub const DEFAULT: &'static str = "default";
+
+    /// 1-64 characters of `[A-Za-z0-9_-]`, so the id can sit inside storage keys and index keys.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let ok = !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+        if ok { Ok(ProjectId(s.to_owned())) } else { Err(format!("project id {s:?} must be 1-64 characters of A-Z, a-z, 0-9, - and _")) }
+    }
+    pub fn default_project() -> Self {
+        ProjectId(Self::DEFAULT.to_owned())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for ProjectId {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        ProjectId::parse(&s)
+    }
+}
+
+impl From<ProjectId> for String {
+    fn from(p: ProjectId) -> String {
+        p.0
+    }
+}
+
+impl fmt::Display for ProjectId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emails_are_lower_cased_and_never_debug_printed() {
+        let e = Email::parse(" Jane.Doe@Example.COM ").unwrap();
+        assert_eq!(e.as_str(), "jane.doe@example.com");
+        assert!(!format!("{e:?}").contains("jane"));
+        assert!(Email::parse("not-an-email").is_err());
+    }
+
+    #[test]
+    fn submission_ids_are_uuids() {
+        let id = SubmissionId::new_random();
+        assert_eq!(SubmissionId::parse(&id.to_string()).unwrap(), id);
+        assert!(SubmissionId::parse("../etc/passwd").is_err());
+    }
+
+    #[test]
+    fn project_ids_are_key_safe() {
+        assert!(ProjectId::parse("acme-prod_1").is_ok());
+        assert!(ProjectId::parse("a#b").is_err());
+        assert!(ProjectId::parse("").is_err());
+    }
 
     #[test]
     fn alpha2_is_normalised_to_alpha3_and_unknown_codes_are_refused() {

@@ -1,7 +1,12 @@
-//! AWS storage: images in S3 (private, SSE-S3, content type set), records in DynamoDB (TTL on `expiresAt`,
-//! GSIs for email, user id and holder hash, conditional writes for creation and retries).
+//! AWS storage: images in S3 (private, SSE-S3, content type set, tagged for the lifecycle rules), records in
+//! DynamoDB (TTL on `expiresAt`, project-scoped GSIs for email, user id and holder hash, versioned conditional
+//! writes).
+//!
+//! Clients get connect and per-attempt timeouts and bounded retries ([`sdk_loader`]): a storage outage or a hung
+//! connection costs a request seconds, not the Lambda's whole timeout.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{
@@ -9,13 +14,42 @@ use aws_sdk_dynamodb::types::{
     ProjectionType, ScalarAttributeType, TimeToLiveSpecification,
 };
 use aws_sdk_s3::primitives::ByteStream;
-use aws_sdk_s3::types::ServerSideEncryption;
+use aws_sdk_s3::types::{ServerSideEncryption, Tag, Tagging};
 use bytes::Bytes;
 
-use super::{ImageStore, Lookup, StoreError, SubmissionRecord, SubmissionStore};
+use super::{ImageStore, Lookup, StoreError, SubmissionRecord, SubmissionStore, check_version_step, index_key};
+use crate::kyc::{ProjectId, SubmissionId};
+
+/// Connect within this time, or the attempt fails (and is retried).
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+/// One attempt of one call (an image upload of 2 MB included).
+pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(4);
+/// One call, retries included: well inside API Gateway's 29 s.
+pub const OPERATION_TIMEOUT: Duration = Duration::from_secs(9);
+/// Attempts per call (the first and two retries, with the SDK's jittered backoff).
+pub const MAX_ATTEMPTS: u32 = 3;
+
+/// The AWS configuration loader with this service's timeouts and retries; region, credentials and endpoint come
+/// from the standard sources (`AWS_REGION`, `AWS_ENDPOINT_URL`, the Lambda role, ...).
+pub fn sdk_loader() -> aws_config::ConfigLoader {
+    aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .timeout_config(
+            aws_config::timeout::TimeoutConfig::builder()
+                .connect_timeout(CONNECT_TIMEOUT)
+                .operation_attempt_timeout(ATTEMPT_TIMEOUT)
+                .operation_timeout(OPERATION_TIMEOUT)
+                .build(),
+        )
+        .retry_config(aws_config::retry::RetryConfig::standard().with_max_attempts(MAX_ATTEMPTS))
+}
+
+/// An S3 client for this configuration (path-style addressing works with S3 and local emulators alike).
+pub fn s3_client(sdk: &aws_config::SdkConfig) -> aws_sdk_s3::Client {
+    aws_sdk_s3::Client::from_conf(aws_sdk_s3::config::Builder::from(sdk).force_path_style(true).build())
+}
 
 fn backend<E: std::error::Error>(e: E) -> StoreError {
-    // The SDK's Display is terse; the source chain says what happened.
+    // The SDK's Display is terse; the source chain says what happened. (No holder data: keys and ids only.)
     let mut msg = e.to_string();
     let mut src = e.source();
     while let Some(s) = src {
@@ -25,6 +59,14 @@ fn backend<E: std::error::Error>(e: E) -> StoreError {
     }
     StoreError::Backend(msg)
 }
+
+/// The tag the bucket's lifecycle rules act on (see `template.yaml`).
+pub const RETENTION_TAG: &str = "kyc-retention";
+/// New uploads: expired by the lifecycle after a day, which removes the images of submissions that expired
+/// undecided (records live 4 hours) and of requests that failed half-way.
+pub const RETENTION_SHORT: &str = "short";
+/// Images of decided submissions: kept for the long retention period.
+pub const RETENTION_DECIDED: &str = "decided";
 
 pub struct S3ImageStore {
     client: aws_sdk_s3::Client,
@@ -47,6 +89,7 @@ impl ImageStore for S3ImageStore {
             .body(ByteStream::from(bytes))
             .content_type(content_type)
             .server_side_encryption(ServerSideEncryption::Aes256)
+            .tagging(format!("{RETENTION_TAG}={RETENTION_SHORT}"))
             .send()
             .await
             .map_err(backend)?;
@@ -65,6 +108,13 @@ impl ImageStore for S3ImageStore {
         self.client.delete_object().bucket(&self.bucket).key(key).send().await.map_err(backend)?;
         Ok(())
     }
+
+    async fn retain(&self, key: &str) -> Result<(), StoreError> {
+        let tag = Tag::builder().key(RETENTION_TAG).value(RETENTION_DECIDED).build().map_err(backend)?;
+        let tagging = Tagging::builder().tag_set(tag).build().map_err(backend)?;
+        self.client.put_object_tagging().bucket(&self.bucket).key(key).tagging(tagging).send().await.map_err(backend)?;
+        Ok(())
+    }
 }
 
 pub struct DynamoSubmissionStore {
@@ -72,32 +122,34 @@ pub struct DynamoSubmissionStore {
     table: String,
 }
 
-pub const EMAIL_INDEX: &str = "email-index";
-pub const USER_INDEX: &str = "userId-index";
-pub const HOLDER_INDEX: &str = "holderHash-index";
+pub const EMAIL_INDEX: &str = "projectEmail-index";
+pub const USER_INDEX: &str = "projectUserId-index";
+pub const HOLDER_INDEX: &str = "projectHolder-index";
 
 impl DynamoSubmissionStore {
     pub fn new(client: aws_sdk_dynamodb::Client, table: impl Into<String>) -> Self {
         Self { client, table: table.into() }
     }
 
+    /// The item: the record as JSON, plus the attributes that are keyed, indexed, conditioned on or expired by.
     fn item(r: &SubmissionRecord) -> Result<HashMap<String, AttributeValue>, StoreError> {
         let mut item = HashMap::new();
-        item.insert("id".into(), AttributeValue::S(r.id.clone()));
-        item.insert("email".into(), AttributeValue::S(r.email.clone()));
+        item.insert("id".into(), AttributeValue::S(r.id.to_string()));
+        item.insert("project".into(), AttributeValue::S(r.project.to_string()));
+        item.insert("version".into(), AttributeValue::N(r.version.to_string()));
+        item.insert("projectEmail".into(), AttributeValue::S(index_key(&r.project, r.email.as_str())));
         if let Some(u) = &r.user_id {
-            item.insert("userId".into(), AttributeValue::S(u.clone()));
+            item.insert("projectUserId".into(), AttributeValue::S(index_key(&r.project, u)));
         }
         if let Some(h) = &r.holder_hash {
-            item.insert("holderHash".into(), AttributeValue::S(h.clone()));
+            item.insert("projectHolder".into(), AttributeValue::S(index_key(&r.project, h)));
         }
-        item.insert("retryCount".into(), AttributeValue::N(r.retry_count.to_string()));
         item.insert("status".into(), AttributeValue::S(r.status.as_str().into()));
         if let Some(e) = r.expires_at {
             // The TTL attribute: a Number of epoch seconds.
             item.insert("expiresAt".into(), AttributeValue::N(e.to_string()));
         }
-        let json = serde_json::to_string(r).map_err(|e| StoreError::Backend(e.to_string()))?;
+        let json = serde_json::to_string(r).map_err(|e| super::undecodable(&e))?;
         item.insert("record".into(), AttributeValue::S(json));
         Ok(item)
     }
@@ -107,34 +159,34 @@ impl DynamoSubmissionStore {
             .get("record")
             .and_then(|v| v.as_s().ok())
             .ok_or_else(|| StoreError::Backend("item has no record attribute".into()))?;
-        serde_json::from_str(json).map_err(|e| StoreError::Backend(e.to_string()))
+        serde_json::from_str(json).map_err(|e| super::undecodable(&e))
     }
 
     /// Create the table as `template.yaml` does (for tests and local development against an emulator).
     pub async fn create_table(client: &aws_sdk_dynamodb::Client, table: &str) -> Result<(), StoreError> {
         let attr = |n: &str| {
-            AttributeDefinition::builder().attribute_name(n).attribute_type(ScalarAttributeType::S).build().unwrap()
+            AttributeDefinition::builder().attribute_name(n).attribute_type(ScalarAttributeType::S).build().map_err(backend)
         };
-        let gsi = |name: &str, key: &str| {
+        let gsi = |name: &str, key: &str| -> Result<GlobalSecondaryIndex, StoreError> {
             GlobalSecondaryIndex::builder()
                 .index_name(name)
-                .key_schema(KeySchemaElement::builder().attribute_name(key).key_type(KeyType::Hash).build().unwrap())
+                .key_schema(KeySchemaElement::builder().attribute_name(key).key_type(KeyType::Hash).build().map_err(backend)?)
                 .projection(Projection::builder().projection_type(ProjectionType::All).build())
                 .build()
-                .unwrap()
+                .map_err(backend)
         };
         client
             .create_table()
             .table_name(table)
             .billing_mode(BillingMode::PayPerRequest)
-            .attribute_definitions(attr("id"))
-            .attribute_definitions(attr("email"))
-            .attribute_definitions(attr("userId"))
-            .attribute_definitions(attr("holderHash"))
-            .key_schema(KeySchemaElement::builder().attribute_name("id").key_type(KeyType::Hash).build().unwrap())
-            .global_secondary_indexes(gsi(EMAIL_INDEX, "email"))
-            .global_secondary_indexes(gsi(USER_INDEX, "userId"))
-            .global_secondary_indexes(gsi(HOLDER_INDEX, "holderHash"))
+            .attribute_definitions(attr("id")?)
+            .attribute_definitions(attr("projectEmail")?)
+            .attribute_definitions(attr("projectUserId")?)
+            .attribute_definitions(attr("projectHolder")?)
+            .key_schema(KeySchemaElement::builder().attribute_name("id").key_type(KeyType::Hash).build().map_err(backend)?)
+            .global_secondary_indexes(gsi(EMAIL_INDEX, "projectEmail")?)
+            .global_secondary_indexes(gsi(USER_INDEX, "projectUserId")?)
+            .global_secondary_indexes(gsi(HOLDER_INDEX, "projectHolder")?)
             .send()
             .await
             .map_err(backend)?;
@@ -142,7 +194,7 @@ impl DynamoSubmissionStore {
             .update_time_to_live()
             .table_name(table)
             .time_to_live_specification(
-                TimeToLiveSpecification::builder().attribute_name("expiresAt").enabled(true).build().unwrap(),
+                TimeToLiveSpecification::builder().attribute_name("expiresAt").enabled(true).build().map_err(backend)?,
             )
             .send()
             .await
@@ -165,6 +217,9 @@ fn conditional<T>(
 #[async_trait]
 impl SubmissionStore for DynamoSubmissionStore {
     async fn create(&self, r: &SubmissionRecord) -> Result<(), StoreError> {
+        if r.version != 1 {
+            return Err(StoreError::Backend(format!("a new record has version 1, not {}", r.version)));
+        }
         let res = self
             .client
             .put_item()
@@ -176,38 +231,46 @@ impl SubmissionStore for DynamoSubmissionStore {
         conditional(res)
     }
 
-    async fn get(&self, id: &str, now: i64) -> Result<Option<SubmissionRecord>, StoreError> {
+    async fn get(&self, project: &ProjectId, id: &SubmissionId, now: i64) -> Result<Option<SubmissionRecord>, StoreError> {
         let out = self
             .client
             .get_item()
             .table_name(&self.table)
-            .key("id", AttributeValue::S(id.to_owned()))
+            .key("id", AttributeValue::S(id.to_string()))
             .consistent_read(true)
             .send()
             .await
             .map_err(backend)?;
-        // DynamoDB deletes expired items late (up to days): an expired item is treated as absent.
-        out.item.map(|i| Self::record(&i)).transpose().map(|r| r.filter(|r| r.is_live(now)))
+        // DynamoDB deletes expired items late (up to days): an expired item is treated as absent. Another project's
+        // record is absent too.
+        out.item
+            .map(|i| Self::record(&i))
+            .transpose()
+            .map(|r| r.filter(|r| r.is_live(now) && &r.project == project))
     }
 
-    async fn replace(&self, r: &SubmissionRecord, expected: u32) -> Result<(), StoreError> {
+    async fn replace(&self, r: &SubmissionRecord) -> Result<(), StoreError> {
+        let expected = check_version_step(r)?;
         let res = self
             .client
             .put_item()
             .table_name(&self.table)
             .set_item(Some(Self::item(r)?))
-            .condition_expression("retryCount = :expected")
+            .condition_expression("#v = :expected AND #p = :project")
+            .expression_attribute_names("#v", "version")
+            .expression_attribute_names("#p", "project")
             .expression_attribute_values(":expected", AttributeValue::N(expected.to_string()))
+            .expression_attribute_values(":project", AttributeValue::S(r.project.to_string()))
             .send()
             .await;
         conditional(res)
     }
 
-    async fn find(&self, lookup: &Lookup, now: i64) -> Result<Vec<SubmissionRecord>, StoreError> {
+    async fn find(&self, project: &ProjectId, lookup: &Lookup, now: i64) -> Result<Vec<SubmissionRecord>, StoreError> {
         let (index, attr, value) = match lookup {
-            Lookup::Email(v) => (EMAIL_INDEX, "email", v),
-            Lookup::UserId(v) => (USER_INDEX, "userId", v),
-            Lookup::Holder(v) => (HOLDER_INDEX, "holderHash", v),
+            Lookup::Email(v) => (EMAIL_INDEX, "projectEmail", index_key(project, v.as_str())),
+            Lookup::UserId(v) => (USER_INDEX, "projectUserId", index_key(project, v)),
+            Lookup::Holder(v) => (HOLDER_INDEX, "projectHolder", index_key(project, v)),
         };
         let mut out = Vec::new();
         let mut start = None;
@@ -226,7 +289,7 @@ impl SubmissionStore for DynamoSubmissionStore {
                 .map_err(backend)?;
             for item in page.items() {
                 let r = Self::record(item)?;
-                if r.is_live(now) {
+                if r.is_live(now) && &r.project == project {
                     out.push(r);
                 }
             }

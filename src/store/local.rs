@@ -1,13 +1,19 @@
 //! Local storage for `kyc serve`: images in a directory, records in SQLite (bundled, so nothing to install).
+//!
+//! Same guarantees as the AWS backends: image writes are atomic (a temporary file, fsync, rename; the temporary
+//! file is removed on any failure), record writes are conditional on the version read, and [`sweep`] plays the
+//! part of the S3 lifecycle rules: images that no live or decided record points to are removed after a grace time.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 use async_trait::async_trait;
 use bytes::Bytes;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{ImageStore, Lookup, StoreError, SubmissionRecord, SubmissionStore};
+use super::{ImageStore, Lookup, StoreError, SubmissionRecord, SubmissionStore, check_version_step, index_key};
+use crate::kyc::{ProjectId, SubmissionId};
 
 fn backend(e: impl std::fmt::Display) -> StoreError {
     StoreError::Backend(e.to_string())
@@ -18,11 +24,18 @@ pub struct DirImageStore {
     root: PathBuf,
 }
 
+/// Temporary files carry this suffix (and a unique stem), so a sweep can recognise what a crash left behind.
+const TMP_SUFFIX: &str = ".tmp-upload";
+
 impl DirImageStore {
     pub fn new(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
         let root = root.into();
         std::fs::create_dir_all(&root).map_err(backend)?;
         Ok(Self { root })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
     }
 
     fn path(&self, key: &str) -> Result<PathBuf, StoreError> {
@@ -31,25 +44,40 @@ impl DirImageStore {
             && !key.starts_with('/')
             && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'));
         if !safe {
-            return Err(StoreError::Backend(format!("unsafe image key {key:?}")));
+            return Err(StoreError::Backend("unsafe image key".into()));
         }
         Ok(self.root.join(key))
     }
+}
+
+/// Write `bytes` to `path` atomically: a unique temporary file beside it, flushed to disk, renamed over the final
+/// name, and the directory flushed too. On any failure the temporary file is removed, so a full disk leaves nothing.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("image");
+    let tmp = dir.join(format!(".{name}.{}{TMP_SUFFIX}", uuid::Uuid::new_v4().simple()));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)?;
+        // The rename is durable only once the directory entry is.
+        std::fs::File::open(dir)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 #[async_trait]
 impl ImageStore for DirImageStore {
     async fn put(&self, key: &str, bytes: Bytes, _content_type: &str) -> Result<(), StoreError> {
         let path = self.path(key)?;
-        tokio::task::spawn_blocking(move || {
-            std::fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).map_err(backend)?;
-            // Write then rename, so a crash never leaves a half-written image under the final name.
-            let tmp = path.with_extension("part");
-            std::fs::write(&tmp, &bytes).map_err(backend)?;
-            std::fs::rename(&tmp, &path).map_err(backend)
-        })
-        .await
-        .map_err(backend)?
+        tokio::task::spawn_blocking(move || write_atomic(&path, &bytes).map_err(backend)).await.map_err(backend)?
     }
 
     async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
@@ -66,6 +94,11 @@ impl ImageStore for DirImageStore {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(backend(e)),
         }
+    }
+
+    /// Local retention follows the records (see [`sweep`]): nothing to mark.
+    async fn retain(&self, key: &str) -> Result<(), StoreError> {
+        self.path(key).map(|_| ())
     }
 }
 
@@ -87,20 +120,22 @@ impl SqliteSubmissionStore {
     }
 
     fn with_connection(conn: Connection) -> Result<Self, StoreError> {
+        conn.busy_timeout(Duration::from_secs(5)).map_err(backend)?;
         conn.execute_batch(
             "PRAGMA journal_mode=WAL;
-             CREATE TABLE IF NOT EXISTS submissions (
+             CREATE TABLE IF NOT EXISTS submissions_v2 (
                  id TEXT PRIMARY KEY,
-                 email TEXT NOT NULL,
-                 user_id TEXT,
-                 holder_hash TEXT,
-                 retry_count INTEGER NOT NULL,
+                 project TEXT NOT NULL,
+                 version INTEGER NOT NULL,
+                 email_key TEXT NOT NULL,
+                 user_key TEXT,
+                 holder_key TEXT,
                  expires_at INTEGER,
                  record TEXT NOT NULL
              );
-             CREATE INDEX IF NOT EXISTS submissions_email ON submissions(email);
-             CREATE INDEX IF NOT EXISTS submissions_user ON submissions(user_id);
-             CREATE INDEX IF NOT EXISTS submissions_holder ON submissions(holder_hash);",
+             CREATE INDEX IF NOT EXISTS submissions_v2_email ON submissions_v2(email_key);
+             CREATE INDEX IF NOT EXISTS submissions_v2_user ON submissions_v2(user_key);
+             CREATE INDEX IF NOT EXISTS submissions_v2_holder ON submissions_v2(holder_key);",
         )
         .map_err(backend)?;
         Ok(Self { conn: Arc::new(Mutex::new(conn)) })
@@ -118,23 +153,65 @@ impl SqliteSubmissionStore {
         .await
         .map_err(backend)?
     }
+
+    /// The image keys a record of any project holds, and whether it still counts (live or decided).
+    async fn images_of(&self, id: SubmissionId, now: i64) -> Result<Option<Vec<String>>, StoreError> {
+        self.with(move |c| {
+            let json: Option<String> = c
+                .query_row(
+                    "SELECT record FROM submissions_v2 WHERE id = ?1 AND (expires_at IS NULL OR expires_at > ?2)",
+                    params![id.to_string(), now],
+                    |row| row.get(0),
+                )
+                .optional()
+                .map_err(backend)?;
+            json.map(|j| decode(j).map(|r| r.image_keys)).transpose()
+        })
+        .await
+    }
 }
 
 fn decode(json: String) -> Result<SubmissionRecord, StoreError> {
-    serde_json::from_str(&json).map_err(backend)
+    serde_json::from_str(&json).map_err(|e| super::undecodable(&e))
+}
+
+struct Columns {
+    id: String,
+    project: String,
+    version: i64,
+    email_key: String,
+    user_key: Option<String>,
+    holder_key: Option<String>,
+    expires_at: Option<i64>,
+    json: String,
+}
+
+fn columns(r: &SubmissionRecord) -> Result<Columns, StoreError> {
+    Ok(Columns {
+        id: r.id.to_string(),
+        project: r.project.to_string(),
+        version: r.version as i64,
+        email_key: index_key(&r.project, r.email.as_str()),
+        user_key: r.user_id.as_ref().map(|u| index_key(&r.project, u)),
+        holder_key: r.holder_hash.as_ref().map(|h| index_key(&r.project, h)),
+        expires_at: r.expires_at,
+        json: serde_json::to_string(r).map_err(|e| super::undecodable(&e))?,
+    })
 }
 
 #[async_trait]
 impl SubmissionStore for SqliteSubmissionStore {
     async fn create(&self, r: &SubmissionRecord) -> Result<(), StoreError> {
-        let r = r.clone();
-        self.with(move |c| {
-            let json = serde_json::to_string(&r).map_err(backend)?;
-            let n = c
+        if r.version != 1 {
+            return Err(StoreError::Backend(format!("a new record has version 1, not {}", r.version)));
+        }
+        let c = columns(r)?;
+        self.with(move |conn| {
+            let n = conn
                 .execute(
-                    "INSERT OR IGNORE INTO submissions (id, email, user_id, holder_hash, retry_count, expires_at, record)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![r.id, r.email, r.user_id, r.holder_hash, r.retry_count, r.expires_at, json],
+                    "INSERT OR IGNORE INTO submissions_v2 (id, project, version, email_key, user_key, holder_key, expires_at, record)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![c.id, c.project, c.version, c.email_key, c.user_key, c.holder_key, c.expires_at, c.json],
                 )
                 .map_err(backend)?;
             if n == 1 { Ok(()) } else { Err(StoreError::Conflict) }
@@ -142,13 +219,14 @@ impl SubmissionStore for SqliteSubmissionStore {
         .await
     }
 
-    async fn get(&self, id: &str, now: i64) -> Result<Option<SubmissionRecord>, StoreError> {
-        let id = id.to_owned();
+    async fn get(&self, project: &ProjectId, id: &SubmissionId, now: i64) -> Result<Option<SubmissionRecord>, StoreError> {
+        let (project, id) = (project.to_string(), id.to_string());
         self.with(move |c| {
             let json: Option<String> = c
                 .query_row(
-                    "SELECT record FROM submissions WHERE id = ?1 AND (expires_at IS NULL OR expires_at > ?2)",
-                    params![id, now],
+                    "SELECT record FROM submissions_v2
+                     WHERE id = ?1 AND project = ?2 AND (expires_at IS NULL OR expires_at > ?3)",
+                    params![id, project, now],
                     |row| row.get(0),
                 )
                 .optional()
@@ -158,15 +236,15 @@ impl SubmissionStore for SqliteSubmissionStore {
         .await
     }
 
-    async fn replace(&self, r: &SubmissionRecord, expected: u32) -> Result<(), StoreError> {
-        let r = r.clone();
-        self.with(move |c| {
-            let json = serde_json::to_string(&r).map_err(backend)?;
-            let n = c
+    async fn replace(&self, r: &SubmissionRecord) -> Result<(), StoreError> {
+        let expected = check_version_step(r)? as i64;
+        let c = columns(r)?;
+        self.with(move |conn| {
+            let n = conn
                 .execute(
-                    "UPDATE submissions SET email = ?2, user_id = ?3, holder_hash = ?4, retry_count = ?5,
-                     expires_at = ?6, record = ?7 WHERE id = ?1 AND retry_count = ?8",
-                    params![r.id, r.email, r.user_id, r.holder_hash, r.retry_count, r.expires_at, json, expected],
+                    "UPDATE submissions_v2 SET version = ?3, email_key = ?4, user_key = ?5, holder_key = ?6,
+                     expires_at = ?7, record = ?8 WHERE id = ?1 AND project = ?2 AND version = ?9",
+                    params![c.id, c.project, c.version, c.email_key, c.user_key, c.holder_key, c.expires_at, c.json, expected],
                 )
                 .map_err(backend)?;
             if n == 1 { Ok(()) } else { Err(StoreError::Conflict) }
@@ -174,20 +252,108 @@ impl SubmissionStore for SqliteSubmissionStore {
         .await
     }
 
-    async fn find(&self, lookup: &Lookup, now: i64) -> Result<Vec<SubmissionRecord>, StoreError> {
+    async fn find(&self, project: &ProjectId, lookup: &Lookup, now: i64) -> Result<Vec<SubmissionRecord>, StoreError> {
         let (column, value) = match lookup {
-            Lookup::Email(v) => ("email", v.clone()),
-            Lookup::UserId(v) => ("user_id", v.clone()),
-            Lookup::Holder(v) => ("holder_hash", v.clone()),
+            Lookup::Email(v) => ("email_key", index_key(project, v.as_str())),
+            Lookup::UserId(v) => ("user_key", index_key(project, v)),
+            Lookup::Holder(v) => ("holder_key", index_key(project, v)),
         };
         self.with(move |c| {
             let sql = format!(
-                "SELECT record FROM submissions WHERE {column} = ?1 AND (expires_at IS NULL OR expires_at > ?2)"
+                "SELECT record FROM submissions_v2 WHERE {column} = ?1 AND (expires_at IS NULL OR expires_at > ?2)"
             );
             let mut stmt = c.prepare(&sql).map_err(backend)?;
             let rows = stmt.query_map(params![value, now], |row| row.get::<_, String>(0)).map_err(backend)?;
             rows.map(|r| r.map_err(backend).and_then(decode)).collect()
         })
         .await
+    }
+}
+
+/// What a sweep removed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Swept {
+    pub images: usize,
+    pub temporary_files: usize,
+}
+
+/// Remove images no live or decided record points to (their request failed half-way, or their submission expired
+/// undecided), and temporary files a crash left, once they are older than `grace`. The local counterpart of the S3
+/// lifecycle rules; `kyc serve` runs it at start and every hour.
+pub async fn sweep(images: &DirImageStore, records: &SqliteSubmissionStore, now: i64, grace: Duration) -> Result<Swept, StoreError> {
+    let root = images.root().to_owned();
+    let files = tokio::task::spawn_blocking(move || {
+        let mut out = Vec::new();
+        walk(&root.join("submissions"), &mut out);
+        out
+    })
+    .await
+    .map_err(backend)?;
+    let mut swept = Swept::default();
+    let cutoff = SystemTime::now().checked_sub(grace).unwrap_or(SystemTime::UNIX_EPOCH);
+    let mut known: std::collections::HashMap<String, Option<Vec<String>>> = Default::default();
+    for path in files {
+        let old_enough = std::fs::metadata(&path).and_then(|m| m.modified()).is_ok_and(|t| t < cutoff);
+        if !old_enough {
+            continue;
+        }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.ends_with(TMP_SUFFIX) {
+            if std::fs::remove_file(&path).is_ok() {
+                swept.temporary_files += 1;
+            }
+            continue;
+        }
+        let Ok(rel) = path.strip_prefix(images.root()) else { continue };
+        let key = rel.to_string_lossy().replace('\\', "/");
+        // submissions/{id}/{request}/{side}.{ext}
+        let Some(id) = key.split('/').nth(1).and_then(|s| SubmissionId::parse(s).ok()) else { continue };
+        let sid = id.to_string();
+        let keys = match known.get(&sid) {
+            Some(keys) => keys,
+            None => {
+                let keys = records.images_of(id, now).await?;
+                known.entry(sid).or_insert(keys)
+            }
+        };
+        let referenced = keys.as_ref().is_some_and(|keys| keys.contains(&key));
+        if !referenced && std::fs::remove_file(&path).is_ok() {
+            swept.images += 1;
+        }
+    }
+    Ok(swept)
+}
+
+fn walk(p: &Path, out: &mut Vec<PathBuf>) {
+    if let Ok(rd) = std::fs::read_dir(p) {
+        for e in rd.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                walk(&path, out);
+                // Empty request directories go with their last image.
+                let _ = std::fs::remove_dir(&path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_atomic_write_that_fails_leaves_no_temporary_file() {
+        let dir = std::env::temp_dir().join(format!("kyc-atomic-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(dir.join("target-is-a-dir")).unwrap();
+        // Renaming a file over a non-empty directory fails after the data was written.
+        std::fs::write(dir.join("target-is-a-dir/x"), b"x").unwrap();
+        assert!(write_atomic(&dir.join("target-is-a-dir"), b"bytes").is_err());
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(left.len(), 1, "{left:?}");
+        write_atomic(&dir.join("ok.jpg"), b"bytes").unwrap();
+        assert_eq!(std::fs::read(dir.join("ok.jpg")).unwrap(), b"bytes");
+        std::fs::remove_dir_all(dir).ok();
     }
 }

@@ -1,0 +1,426 @@
+//! Behaviour of the Step 1 API that does not depend on reading a real photo: retries, options, projects,
+//! concurrency, errors and the contract. A scripted reader stands in for OCR (see `common::fake`), so these run in
+//! milliseconds; `api.rs` keeps the end-to-end tests on real photos.
+
+mod common;
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use common::app::{ADMIN_KEY, API_KEY, Form, OTHER_PROJECT_KEY, TestApp, codes, get};
+use common::fake::{self, ANNA_WIDTH, BLANK_WIDTH, OLE_WIDTH, YOUNG_WIDTH, png};
+use kyc::kyc::{Country, ProjectOptions};
+use serde_json::Value;
+
+fn app(options: ProjectOptions) -> TestApp {
+    TestApp::local_with(options, fake::reader())
+}
+
+fn passport(email: &str, width: u32) -> Form {
+    Form::with_image(email, "passport", "UTO", png(width))
+}
+
+fn id_of(body: &Value) -> String {
+    body["submissionId"].as_str().expect("a submissionId").to_owned()
+}
+
+#[tokio::test]
+async fn a_readable_passport_is_pending_with_its_fields_confirmed() {
+    let app = app(ProjectOptions::default());
+    let (status, body) = app.step1(&passport("anna@example.com", ANNA_WIDTH)).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["kycStatus"], "pending", "{body}");
+    assert_eq!(body["reviewOCRData"]["ocr_lastName"], "ERIKSSON");
+    assert_eq!(body["reviewOCRData"]["accepted_ocr_documentNumber"], true);
+    assert_eq!(body["expiresAt"], "2026-11-26T16:00:00+00:00", "valid for 4 hours from the fixed clock");
+}
+
+#[tokio::test]
+async fn three_unreadable_attempts_reject_the_submission_and_it_cannot_be_retried_again() {
+    let app = app(ProjectOptions::default());
+    let (status, first) = app.step1(&passport("b@example.com", BLANK_WIDTH)).await;
+    assert_eq!((status, first["kycStatus"].as_str()), (200, Some("incomplete")));
+    assert_eq!(codes(&first), ["recognition_fail"]);
+    let id = id_of(&first);
+    let retry = || passport("b@example.com", BLANK_WIDTH).text("submissionId", &id);
+    let (_, second) = app.step1(&retry()).await;
+    assert_eq!((second["kycStatus"].as_str(), second["retryCount"].as_u64()), (Some("incomplete"), Some(2)));
+    let (_, third) = app.step1(&retry()).await;
+    assert_eq!((third["kycStatus"].as_str(), third["retryCount"].as_u64()), (Some("rejected"), Some(3)));
+    assert!(codes(&third).contains(&"too_many_retry".to_string()));
+    let (status, body) = app.step1(&retry()).await;
+    assert_eq!((status, body["errorCode"].as_str()), (409, Some("submission_not_retryable")));
+}
+
+#[tokio::test]
+async fn a_retry_that_reads_the_document_turns_the_submission_pending() {
+    let app = app(ProjectOptions::default());
+    let (_, first) = app.step1(&passport("c@example.com", BLANK_WIDTH)).await;
+    let id = id_of(&first);
+    let (status, second) = app.step1(&passport("c@example.com", ANNA_WIDTH).text("submissionId", &id)).await;
+    assert_eq!(status, 200, "{second}");
+    assert_eq!((second["submissionId"].as_str(), second["kycStatus"].as_str()), (Some(id.as_str()), Some("pending")));
+    assert_eq!(second["retryCount"], 2);
+    // Both attempts' images are kept with the record.
+    assert_eq!(app.stored_files().len(), 2);
+}
+
+#[tokio::test]
+async fn a_retry_must_name_a_live_submission_of_the_same_email() {
+    let app = app(ProjectOptions::default());
+    let (_, first) = app.step1(&passport("d@example.com", BLANK_WIDTH)).await;
+    let id = id_of(&first);
+    let (status, body) = app.step1(&passport("other@example.com", BLANK_WIDTH).text("submissionId", &id)).await;
+    assert_eq!((status, body["errorCode"].as_str()), (409, Some("submission_email_mismatch")));
+    let unknown = uuid::Uuid::new_v4().to_string();
+    let (status, body) = app.step1(&passport("d@example.com", BLANK_WIDTH).text("submissionId", &unknown)).await;
+    assert_eq!((status, body["errorCode"].as_str()), (404, Some("submission_not_found")));
+    let (status, body) = app.step1(&passport("d@example.com", BLANK_WIDTH).text("submissionId", "../../etc")).await;
+    assert_eq!((status, body["errorCode"].as_str()), (404, Some("submission_not_found")));
+    app.advance(4 * 3600 + 1);
+    let (status, body) = app.step1(&passport("d@example.com", BLANK_WIDTH).text("submissionId", &id)).await;
+    assert_eq!((status, body["errorCode"].as_str()), (404, Some("submission_not_found")), "expired after 4 hours");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn of_twenty_concurrent_retries_exactly_one_wins_and_its_images_survive() {
+    let app = Arc::new(app(ProjectOptions::default()));
+    let (_, first) = app.step1(&passport("race@example.com", BLANK_WIDTH)).await;
+    let id = id_of(&first);
+    let form = passport("race@example.com", ANNA_WIDTH).text("submissionId", &id);
+    let racers: Vec<_> = (0..20)
+        .map(|_| {
+            let (app, form) = (app.clone(), form.clone());
+            tokio::spawn(async move { app.step1(&form).await })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for r in racers {
+        results.push(r.await.unwrap());
+    }
+    let winners: Vec<&Value> = results.iter().filter(|(s, _)| *s == 200).map(|(_, b)| b).collect();
+    assert_eq!(winners.len(), 1, "{:?}", results.iter().map(|r| r.0).collect::<Vec<_>>());
+    for (status, body) in &results {
+        assert!(*status == 200 || (*status == 409 && body["errorCode"] == "concurrent_retry"), "{status} {body}");
+    }
+    let (_, rec) = app.get(&id, API_KEY).await;
+    assert_eq!(rec["retryCount"], 2, "the retry counts once");
+    // The winner's image is there, and only the two attempts' images remain: the losers removed their own.
+    let key = winners[0]["idImage"].as_str().unwrap();
+    assert!(app.images.get(key).await.unwrap().is_some(), "the winner's image survives");
+    assert_eq!(app.stored_files().len(), 2, "{:?}", app.stored_files());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn of_concurrent_approvals_and_rejections_exactly_one_decision_wins() {
+    let app = Arc::new(app(ProjectOptions::default()));
+    let (_, first) = app.step1(&passport("decide@example.com", ANNA_WIDTH)).await;
+    assert_eq!(first["kycStatus"], "pending");
+    let id = id_of(&first);
+    let deciders: Vec<_> = (0..10)
+        .map(|i| {
+            let (app, id) = (app.clone(), id.clone());
+            tokio::spawn(async move { app.decide(&id, if i % 2 == 0 { "approved" } else { "rejected" }).await })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for d in deciders {
+        results.push(d.await.unwrap());
+    }
+    let winners: Vec<&(u16, Value)> = results.iter().filter(|(s, _)| *s == 200).collect();
+    assert_eq!(winners.len(), 1, "{:?}", results.iter().map(|r| r.0).collect::<Vec<_>>());
+    for (status, body) in &results {
+        let code = body["errorCode"].as_str().unwrap_or("");
+        assert!(*status == 200 || (*status == 409 && ["concurrent_update", "submission_not_decidable"].contains(&code)), "{body}");
+    }
+    let (_, rec) = app.get(&id, API_KEY).await;
+    assert_eq!(rec["kycStatus"], winners[0].1["kycStatus"], "the stored status is the winner's");
+    assert_eq!(rec["decisionReason"], "checked by hand");
+}
+
+#[tokio::test]
+async fn project_options_reject_and_custom_options_switch_them_off() {
+    let options = ProjectOptions {
+        blacklist_countries: [Country::parse("UTO").unwrap()].into(),
+        age_limit: Some(18),
+        ..Default::default()
+    };
+    let app = app(options);
+    let (_, body) = app.step1(&passport("e@example.com", YOUNG_WIDTH)).await;
+    assert_eq!(body["kycStatus"], "rejected");
+    assert_eq!(codes(&body), ["blacklistCountry", "under_ageLimit"]);
+    let off = r#"{"blacklistCountries": false, "ageLimit": false}"#;
+    let (_, body) = app.step1(&passport("f@example.com", YOUNG_WIDTH).text("customOptions", off)).await;
+    assert_eq!(body["kycStatus"], "pending", "{body}");
+    assert_eq!(body["customOptions"], serde_json::json!({"blacklistCountries": false, "ageLimit": false}));
+}
+
+#[tokio::test]
+async fn duplicates_and_the_approved_period_are_enforced() {
+    let options = ProjectOptions { reject_duplicate_user: true, approve_period_days: Some(30), ..Default::default() };
+    let app = app(options);
+    let (_, first) = app.step1(&passport("g@example.com", ANNA_WIDTH)).await;
+    assert_eq!(first["kycStatus"], "pending");
+    let (_, dup) = app.step1(&passport("h@example.com", ANNA_WIDTH)).await;
+    assert_eq!(codes(&dup), ["duplicate_user"], "the same holder under another email");
+    let (_, other_holder) = app.step1(&passport("h2@example.com", OLE_WIDTH)).await;
+    assert_eq!(other_holder["kycStatus"], "pending");
+    let no_dup = r#"{"rejectDuplicateUser": false}"#;
+    let (_, allowed) = app.step1(&passport("i@example.com", ANNA_WIDTH).text("customOptions", no_dup)).await;
+    assert_eq!(allowed["kycStatus"], "pending", "{allowed}");
+    let id = id_of(&first);
+    let (status, decided) = app.decide(&id, "approved").await;
+    assert_eq!((status, decided["kycStatus"].as_str()), (200, Some("approved")));
+    app.advance(5 * 3600);
+    let (status, rec) = app.get(&id, API_KEY).await;
+    assert_eq!((status, rec["kycStatus"].as_str()), (200, Some("approved")), "a decided record outlives the 4 hours");
+    let (_, again) = app.step1(&passport("j@example.com", ANNA_WIDTH).text("customOptions", no_dup)).await;
+    assert_eq!(codes(&again), ["approvePeriod"]);
+    let off = r#"{"rejectDuplicateUser": false, "approvePeriod": false}"#;
+    let (_, ok) = app.step1(&passport("k@example.com", ANNA_WIDTH).text("customOptions", off)).await;
+    assert_eq!(ok["kycStatus"], "pending");
+}
+
+#[tokio::test]
+async fn the_rejected_period_refuses_the_same_holder_unless_switched_off() {
+    let app = app(ProjectOptions { reject_period_days: Some(30), ..Default::default() });
+    let (_, first) = app.step1(&passport("p@example.com", OLE_WIDTH)).await;
+    let id = id_of(&first);
+    assert_eq!(app.decide(&id, "rejected").await.0, 200);
+    // An API key is not an admin key.
+    let again = http::Request::post(format!("/submission/{id}/decision"))
+        .header("x-api-key", API_KEY)
+        .body(Bytes::from_static(br#"{"decision": "approved"}"#))
+        .unwrap();
+    assert_eq!(app.send(again).await.0, 401);
+    app.advance(86400);
+    let (_, refused) = app.step1(&passport("q@example.com", OLE_WIDTH)).await;
+    assert_eq!((refused["kycStatus"].as_str(), codes(&refused)), (Some("rejected"), vec!["rejectPeriod".to_string()]));
+    let (_, allowed) = app.step1(&passport("r@example.com", OLE_WIDTH).text("customOptions", r#"{"rejectPeriod": false}"#)).await;
+    assert_eq!(allowed["kycStatus"], "pending", "{allowed}");
+    app.advance(31 * 86400);
+    let (_, later) = app.step1(&passport("s@example.com", OLE_WIDTH)).await;
+    assert_eq!(later["kycStatus"], "pending", "{later}");
+}
+
+#[tokio::test]
+async fn another_projects_key_can_neither_read_retry_decide_nor_collide_with_a_submission() {
+    let app = app(ProjectOptions { reject_duplicate_user: true, ..Default::default() });
+    let (_, first) = app.step1(&passport("t@example.com", BLANK_WIDTH)).await;
+    let id = id_of(&first);
+    let (status, body) = app.get(&id, OTHER_PROJECT_KEY).await;
+    assert_eq!((status, body["errorCode"].as_str()), (404, Some("submission_not_found")));
+    let retry = passport("t@example.com", ANNA_WIDTH).text("submissionId", &id);
+    let (status, body) = app.send(retry.request(OTHER_PROJECT_KEY)).await;
+    assert_eq!((status, body["errorCode"].as_str()), (404, Some("submission_not_found")));
+    // The first project's pending holder is no duplicate in the other project.
+    let (_, pending) = app.step1(&passport("u@example.com", OLE_WIDTH)).await;
+    assert_eq!(pending["kycStatus"], "pending");
+    let (status, other) = app.send(passport("u@example.com", OLE_WIDTH).request(OTHER_PROJECT_KEY)).await;
+    assert_eq!((status, other["kycStatus"].as_str()), (200, Some("pending")), "{other}");
+    // The first project's admin key does not reach the other project's submission.
+    let (status, _) = app.decide(&id_of(&other), "approved").await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn malformed_requests_are_refused_with_stable_codes_and_store_nothing() {
+    let app = app(ProjectOptions::default());
+    let good = passport("m@example.com", ANNA_WIDTH);
+    let (status, body) = app.send(good.request("wrong-key")).await;
+    assert_eq!((status, body["errorCode"].as_str()), (401, Some("unauthorized")));
+    let json = http::Request::post("/submission/step1")
+        .header("x-api-key", API_KEY)
+        .header("content-type", "application/json")
+        .body(Bytes::from_static(b"{}"))
+        .unwrap();
+    assert_eq!(app.send(json).await.0, 415);
+    let cases: Vec<(Form, &str)> = vec![
+        (good.clone().text("dImage", "x"), "unknown_field"),
+        (good.clone().text("email", "again@example.com"), "duplicate_field"),
+        (Form::new().text("email", "m@example.com").text("idType", "passport").text("issuingCountry", "NLD"), "missing_field"),
+        (Form::with_image("not-an-email", "passport", "NLD", png(ANNA_WIDTH)), "invalid_email"),
+        (Form::with_image("m@example.com", "passports", "NLD", png(ANNA_WIDTH)), "invalid_id_type"),
+        (Form::with_image("m@example.com", "passport", "XYZ", png(ANNA_WIDTH)), "invalid_country"),
+        (good.clone().text("cf1", &"x".repeat(300)), "field_too_long"),
+        (good.clone().text("cf2", "bell\u{7}"), "invalid_field"),
+        (good.clone().text("customOptions", r#"{"ageLimit": true}"#), "invalid_custom_options"),
+        (Form::with_image("m@example.com", "government_id", "NLD", png(ANNA_WIDTH)), "back_image_required"),
+        (Form::with_image("m@example.com", "passport", "NLD", png(100)), "image_too_small"),
+        (Form::with_image("m@example.com", "passport", "NLD", b"hello".to_vec()), "image_not_an_image"),
+    ];
+    for (form, code) in cases {
+        let (status, body) = app.step1(&form).await;
+        assert_eq!((status, body["errorCode"].as_str()), (400, Some(code)), "{body}");
+    }
+    assert!(app.stored_files().is_empty(), "refused requests store nothing");
+}
+
+#[tokio::test]
+async fn universal_mode_answers_document_fields_as_an_empty_array_when_ocr_fails() {
+    let app = app(ProjectOptions::default());
+    let (status, body) = app.step1(&Form::with_image("v@example.com", "universal", "NLD", png(BLANK_WIDTH))).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["document_fields"], serde_json::json!([]));
+    let (_, typed) = app.step1(&Form::with_image("w@example.com", "passport", "NLD", png(BLANK_WIDTH))).await;
+    assert!(typed["document_fields"].is_object(), "other types keep the object form");
+}
+
+/// A reader that panics with document text in its message.
+struct PanickingReader;
+
+impl kyc::ocr::TextReader for PanickingReader {
+    fn read(&self, _: &image::RgbImage) -> Result<kyc::ocr::OcrPage, kyc::ocr::OcrError> {
+        panic!("SEBASTIÀ GARCÍA 1985-03-02");
+    }
+}
+
+#[tokio::test]
+async fn a_panic_while_reading_is_an_opaque_500_that_stores_nothing() {
+    let app = TestApp::local_with(ProjectOptions::default(), Arc::new(PanickingReader));
+    let (status, body) = app.step1(&passport("x@example.com", ANNA_WIDTH)).await;
+    assert_eq!((status, body["errorCode"].as_str()), (500, Some("internal_error")));
+    assert!(!body.to_string().contains("SEBASTI"), "{body}");
+    assert!(app.stored_files().is_empty());
+}
+
+/// A reader slow enough to keep the pool busy.
+struct SlowReader;
+
+impl kyc::ocr::TextReader for SlowReader {
+    fn read(&self, _: &image::RgbImage) -> Result<kyc::ocr::OcrPage, kyc::ocr::OcrError> {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        Ok(kyc::ocr::OcrPage { lines: vec![], rotation_deg: 0.0, timings_ms: Default::default() })
+    }
+}
+
+#[tokio::test]
+async fn beyond_the_workers_and_the_queue_the_answer_is_503_with_retry_after() {
+    let mut app = TestApp::local_with(ProjectOptions::default(), Arc::new(SlowReader));
+    let state = Arc::get_mut(&mut app.state).unwrap();
+    state.service.pool = kyc::submission::OcrPool::new(1, 1);
+    let app = Arc::new(app);
+    let calls: Vec<_> = (0..4)
+        .map(|i| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let form = passport(&format!("busy{i}@example.com"), BLANK_WIDTH);
+                let resp = kyc::api::handle(app.state.clone(), form.request(API_KEY), kyc::api::Caller::Unverified).await;
+                (resp.status().as_u16(), resp.headers().get("retry-after").cloned())
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for c in calls {
+        let (status, retry_after) = c.await.unwrap();
+        if status == 503 {
+            assert_eq!(retry_after.unwrap(), "2");
+        }
+        statuses.push(status);
+    }
+    statuses.sort();
+    assert_eq!(statuses, [200, 200, 503, 503], "one running, one queued, two refused");
+    assert_eq!(app.stored_files().len(), 2, "refused requests store nothing");
+}
+
+#[tokio::test]
+async fn the_rear_side_rules_and_the_contract_are_served() {
+    let app = app(ProjectOptions::default());
+    let (status, rules) = app.send(get("/id-types", "")).await;
+    assert_eq!(status, 200);
+    assert!(rules["rules"].as_array().unwrap().len() >= 5);
+    let resp = kyc::api::handle(app.state.clone(), get("/openapi.yaml", ""), kyc::api::Caller::Unverified).await;
+    assert_eq!(resp.status(), 200);
+    assert!(std::str::from_utf8(resp.body()).unwrap().starts_with("openapi: 3.1"));
+}
+
+mod contract {
+    use super::*;
+
+    fn openapi() -> Value {
+        serde_yaml_ng::from_str(kyc::api::OPENAPI_YAML).expect("openapi.yaml parses")
+    }
+
+    /// A validator for one component schema, resolving `$ref`s inside the whole document.
+    fn validator(doc: &Value, component: &str) -> jsonschema::Validator {
+        let mut root = doc.clone();
+        root["$schema"] = "https://json-schema.org/draft/2020-12/schema".into();
+        root["$ref"] = format!("#/components/schemas/{component}").into();
+        jsonschema::draft202012::new(&root).unwrap_or_else(|e| panic!("schema {component}: {e}"))
+    }
+
+    fn assert_valid(doc: &Value, component: &str, body: &Value) {
+        let v = validator(doc, component);
+        let errors: Vec<String> = v.iter_errors(body).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        assert!(errors.is_empty(), "{component}: {errors:?}\n{body}");
+    }
+
+    #[tokio::test]
+    async fn real_responses_validate_against_the_openapi_schemas() {
+        let doc = openapi();
+        let app = app(ProjectOptions { age_limit: Some(18), ..Default::default() });
+        let (_, ok) = app.step1(&passport("o@example.com", ANNA_WIDTH).text("cf1", "x").text("userid", "u-1")).await;
+        let (_, incomplete) = app.step1(&passport("o@example.com", BLANK_WIDTH)).await;
+        let (_, rejected) = app.step1(&passport("o2@example.com", YOUNG_WIDTH)).await;
+        let (_, universal) = app.step1(&Form::with_image("o3@example.com", "universal", "NLD", png(BLANK_WIDTH))).await;
+        for body in [&ok, &incomplete, &rejected, &universal] {
+            assert_valid(&doc, "Step1Response", body);
+        }
+        let (_, read) = app.get(&id_of(&ok), API_KEY).await;
+        assert_valid(&doc, "Submission", &read);
+        let (_, decided) = app.decide(&id_of(&ok), "approved").await;
+        assert_valid(&doc, "DecisionResponse", &decided);
+        let (_, err) = app.step1(&Form::with_image("o@example.com", "passports", "NLD", png(BLANK_WIDTH))).await;
+        assert_valid(&doc, "Error", &err);
+    }
+
+    #[test]
+    fn the_documented_error_codes_are_exactly_the_ones_the_api_answers_with() {
+        let doc = openapi();
+        let documented: Vec<String> = doc["components"]["schemas"]["Error"]["properties"]["errorCode"]["enum"]
+            .as_array()
+            .expect("Error.errorCode has an enum")
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect();
+        let mut ours: Vec<String> = kyc::api::error::ErrorCode::ALL.iter().map(|c| c.code().to_owned()).collect();
+        let mut documented_sorted = documented.clone();
+        documented_sorted.sort();
+        ours.sort();
+        assert_eq!(documented_sorted, ours);
+    }
+
+    #[test]
+    fn the_documented_retry_codes_are_exactly_the_ones_the_api_answers_with() {
+        let doc = openapi();
+        let mut documented: Vec<String> = doc["components"]["schemas"]["RetryItem"]["properties"]["retryCode"]["enum"]
+            .as_array()
+            .expect("RetryItem.retryCode has an enum")
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect();
+        let mut ours: Vec<String> = kyc::extract::retry::RetryCode::ALL.iter().map(|c| c.code().to_owned()).collect();
+        ours.extend(kyc::kyc::PolicyCode::ALL.iter().map(|c| c.code().to_owned()));
+        documented.sort();
+        ours.sort();
+        assert_eq!(documented, ours);
+    }
+}
+
+#[tokio::test]
+async fn a_decision_keeps_the_images_and_an_admin_key_is_needed() {
+    let app = app(ProjectOptions::default());
+    let (_, first) = app.step1(&passport("y@example.com", ANNA_WIDTH)).await;
+    let id = id_of(&first);
+    let req = http::Request::post(format!("/submission/{id}/decision"))
+        .header("x-api-key", ADMIN_KEY)
+        .body(Bytes::from_static(br#"{"decision": "maybe"}"#))
+        .unwrap();
+    let (status, body) = app.send(req).await;
+    assert_eq!((status, body["errorCode"].as_str()), (400, Some("invalid_decision")));
+    let (status, _) = app.decide(&id, "approved").await;
+    assert_eq!(status, 200);
+    let (status, body) = app.decide(&id, "rejected").await;
+    assert_eq!((status, body["errorCode"].as_str()), (409, Some("submission_not_decidable")));
+    assert_eq!(app.stored_files().len(), 1);
+}
