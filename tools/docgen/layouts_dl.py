@@ -1,0 +1,361 @@
+"""Layouts of driving licences without MRZ: US (AAMVA DL/ID card design), Canada (bilingual), EU (ISO/IEC 18013-1)."""
+
+from __future__ import annotations
+
+from common import Ctx, Rec, f_above, f_left, f_num, fmt_date, name_text, portrait
+from data import COUNTRIES, L, US_STATES
+from render import (Doc, emblem, eu_flag, ghost, gradient_bg, guilloche, hologram_patch, pastel, shade, signature,
+                    star, tint, face)
+
+US_TITLES = {"drivers_license": ["DRIVER LICENSE", "DRIVER'S LICENSE", "DRIVER LICENSE", "OPERATOR'S LICENSE"],
+             "government_id": ["IDENTIFICATION CARD", "ID CARD", "IDENTIFICATION CARD", "IDENTITY CARD"]}
+
+
+def _us_card(ctx: Ctx, w=85.6, h=54, ppm=14):
+    r = ctx.r
+    base = pastel(r, 200, 248)
+    doc = Doc(w, h, ppm, bg=base, radius_mm=3.2)
+    gradient_bg(doc, base, pastel(r, 195, 250), vertical=r.random() < 0.4)
+    guilloche(doc, r, tint(ctx.accent, 0.35), strength=r.uniform(0.25, 0.5), density=0.8)
+    if r.random() < 0.6:
+        emblem(doc, r, r.uniform(35, 60), r.uniform(22, 35), r.uniform(12, 20), ctx.accent, 0.12)
+    return doc
+
+
+def _real_id(doc: Doc, ctx: Ctx, x, y, size=3.2):
+    r = ctx.r
+    kind = r.choice(["gold", "black", "circle", "bear"])
+    if kind == "circle":
+        doc.draw.ellipse([doc.px(x - size), doc.px(y - size), doc.px(x + size), doc.px(y + size)], fill=(212, 160, 23))
+        star(doc, x, y, size * 0.75, (255, 255, 255))
+    else:
+        star(doc, x, y, size, (212, 160, 23) if kind != "black" else (25, 25, 25))
+
+
+def _dates(ctx: Ctx, d):
+    return fmt_date(d, ctx.date_style, ["en"])
+
+
+def _us_common(rec: Rec):
+    e = rec.extra
+    return e
+
+
+def aamva_numbered(rec: Rec, ctx: Ctx):
+    """AAMVA card: state header, small red field numbers before each field (1, 2, 3 DOB, 4a ISS, 4b EXP, 4d DLN,
+    5 DD, 8, 9 CLASS, 9a END, 12 RESTR, 15 SEX, 16 HGT, 17 WGT, 18 EYES, 19 HAIR), photo left, ghost, signature."""
+    r = ctx.r
+    e = rec.extra
+    doc = _us_card(ctx)
+    hdr = shade(ctx.accent, r.uniform(0, 0.3))
+    state_name = US_STATES[rec.state]
+    if r.random() < 0.5:
+        doc.rect(0, 0, 85.6, 8.5, fill=hdr)
+        hc = (255, 255, 255)
+    else:
+        hc = hdr
+    doc.text(3, 4.3, state_name, ctx.fonts["bold"], r.uniform(3.6, 4.6), fill=hc, anchor="lm", max_w=48, role="bold")
+    title = r.choice(US_TITLES[rec.doc_type])
+    doc.text(83, 2.3, title, ctx.fonts["bold"], 2.2, fill=hc, anchor="ra", max_w=32, role="bold")
+    doc.text(83, 5.3, "USA", ctx.fonts["bold"], 2.0, fill=hc, anchor="ra", role="bold")
+    if e.get("real_id"):
+        _real_id(doc, ctx, 63, 4.3, 2.6)
+    red = r.choice([(200, 30, 30), (190, 40, 40), (30, 60, 160), (140, 30, 120)])
+    px, py, pw, ph = 3, 11, 24, 30
+    img = portrait(doc, ctx, rec, px, py, pw, ph, colour=True)
+    vs, ns = r.uniform(2.3, 2.7), r.uniform(1.5, 1.8)
+    x = 29.5
+    dln_label = r.choice(["DLN", "DLN", "LIC#", "NO", "DL"]) if rec.doc_type == "drivers_license" else r.choice(["ID#", "IDN", "NO"])
+    y = 12
+    f_num(doc, ctx, x, y, "4d", rec.license_no or rec.doc_no, vs * 1.1, ncol=red, label=dln_label, lsize=ns, w=44)
+    f_num(doc, ctx, 62, y + 5, "3", _dates(ctx, rec.birth), vs, ncol=red, label="DOB", lsize=ns, w=23)
+    f_num(doc, ctx, x, y + 5, "4b", _dates(ctx, rec.expiry), vs, ncol=red, label="EXP", lsize=ns, w=32,
+          vcol=(160, 20, 20) if r.random() < 0.4 else (15, 15, 15))
+    y = 22
+    f_num(doc, ctx, x, y, "1", name_text(rec, rec.last), vs * 1.05, ncol=red, w=54)
+    f_num(doc, ctx, x, y + 4, "2", name_text(rec, rec.first), vs * 1.05, ncol=red, w=54)
+    f_num(doc, ctx, x, y + 8.2, "8", e["street"], vs * 0.85, ncol=red, w=54)
+    doc.text(x + 3, y + 11.6, e["city_line"], ctx.fonts["value"], vs * 0.85, anchor="ls", max_w=51, role="bold")
+    y = 37.5
+    if rec.doc_type == "drivers_license":
+        f_num(doc, ctx, x, y, "9", e["class"], vs * .85, ncol=red, label="CLASS", lsize=ns, w=20)
+        f_num(doc, ctx, x + 21, y, "9a", e["end"], vs * .85, ncol=red, label="END", lsize=ns, w=16)
+        f_num(doc, ctx, x + 38, y, "12", e["restr"], vs * .85, ncol=red, label="RESTR", lsize=ns, w=18)
+    y = 41.5
+    f_num(doc, ctx, x, y, "15", rec.sex, vs * .85, ncol=red, label="SEX", lsize=ns)
+    f_num(doc, ctx, x + 12, y, "16", e["hgt"], vs * .85, ncol=red, label="HGT", lsize=ns)
+    f_num(doc, ctx, x + 29, y, "18", e["eyes"], vs * .85, ncol=red, label="EYES", lsize=ns)
+    y = 45.5
+    f_num(doc, ctx, x, y, "17", e["wgt"], vs * .85, ncol=red, label="WGT", lsize=ns)
+    f_num(doc, ctx, x + 17, y, "19", e["hair"], vs * .85, ncol=red, label="HAIR", lsize=ns)
+    f_num(doc, ctx, x, 49.5, "4a", _dates(ctx, rec.issue), vs * .85, ncol=red, label="ISS", lsize=ns)
+    f_num(doc, ctx, x + 25, 49.5, "5", e["dd"], vs * .62, ncol=red, label="DD", lsize=ns * .85, w=31)
+    signature(doc, r, 3, 42.5, 25, 6, f"{rec.first.split()[0]} {rec.last}", ctx.fonts["hand"], colour=(15, 15, 15))
+    if r.random() < 0.7:
+        col, mask = ghost(img, doc.px(11), doc.px(14), tint_col=shade(ctx.accent, 0.3), strength=0.35)
+        doc.paste(col, 72.5, 37, mask)
+    if e.get("veteran"):
+        doc.text(72, 34, "VETERAN", ctx.fonts["bold"], 1.8, fill=red, anchor="ls", role="bold")
+    ctx.printed |= {"gender", "issue_date"}
+    return doc, None
+
+
+def aamva_labels(rec: Rec, ctx: Ctx):
+    """AAMVA card with text labels only (DL, EXP, LN, FN, DOB, ISS, CLASS, SEX, HGT, EYES), header band with the
+    state name in a script-like font, photo right, name as 'LAST' / 'FIRST MIDDLE' lines."""
+    r = ctx.r
+    e = rec.extra
+    doc = _us_card(ctx)
+    band = ctx.accent
+    doc.rect(0, 0, 85.6, 9, fill=band)
+    state_name = US_STATES[rec.state]
+    sfont = ctx.fonts["hand"] if r.random() < 0.35 else ctx.fonts["serif_bold"]
+    doc.text(3, 4.8, state_name.title() if sfont == ctx.fonts["hand"] else state_name, sfont, 5.0,
+             fill=(255, 255, 255), anchor="lm", max_w=50, role="hand" if sfont == ctx.fonts["hand"] else "serif_bold")
+    doc.text(83, 4.6, r.choice(US_TITLES[rec.doc_type]), ctx.fonts["bold"], 2.3, fill=(255, 255, 255), anchor="rm",
+             max_w=30, role="bold")
+    if e.get("real_id"):
+        _real_id(doc, ctx, 80, 13, 2.4)
+    lab = (120, 30, 30) if r.random() < 0.5 else shade(band, 0.2)
+    ls, vs = r.uniform(1.5, 1.8), r.uniform(2.4, 2.8)
+    x, lw = 3, r.uniform(8, 10)
+    y = 14
+    num_lbl = "DL" if rec.doc_type == "drivers_license" else "ID"
+    f_left(doc, ctx, x, y, num_lbl, rec.license_no or rec.doc_no, lw, ls, vs * 1.15, lcol=lab, w=52,
+           vcol=(150, 20, 20))
+    f_left(doc, ctx, x, y + 4.6, "EXP", _dates(ctx, rec.expiry), lw, ls, vs, lcol=lab)
+    f_left(doc, ctx, x + 30, y + 4.6, "ISS", _dates(ctx, rec.issue), lw - 2, ls, vs, lcol=lab)
+    style = r.random()
+    if style < 0.5:
+        f_left(doc, ctx, x, y + 9.4, "LN", name_text(rec, rec.last), lw, ls, vs, lcol=lab, w=56)
+        f_left(doc, ctx, x, y + 13.6, "FN", name_text(rec, rec.first), lw, ls, vs, lcol=lab, w=56)
+    else:
+        doc.text(x, y + 9.4, name_text(rec, rec.last), ctx.fonts["value"], vs, anchor="ls", max_w=56, role="bold")
+        doc.text(x, y + 13.6, name_text(rec, rec.first), ctx.fonts["value"], vs, anchor="ls", max_w=56, role="bold")
+    doc.text(x, y + 17.6, e["street"], ctx.fonts["value"], vs * 0.8, anchor="ls", max_w=56, role="bold")
+    doc.text(x, y + 21, e["city_line"], ctx.fonts["value"], vs * 0.8, anchor="ls", max_w=56, role="bold")
+    f_left(doc, ctx, x, y + 25.5, "DOB", _dates(ctx, rec.birth), lw, ls, vs * 1.1, lcol=lab, vcol=(150, 20, 20))
+    if rec.doc_type == "drivers_license":
+        f_left(doc, ctx, x + 32, y + 25.5, "CLASS", e["class"], lw + 1, ls, vs, lcol=lab)
+    f_left(doc, ctx, x, y + 30, "SEX", rec.sex, lw, ls, vs * .9, lcol=lab)
+    f_left(doc, ctx, x + 16, y + 30, "HGT", e["hgt"], lw - 2, ls, vs * .9, lcol=lab)
+    f_left(doc, ctx, x + 35, y + 30, "EYES", e["eyes"], lw - 1, ls, vs * .9, lcol=lab)
+    f_left(doc, ctx, x, y + 34.5, "DD", e["dd"], lw, ls * .9, vs * .6, lcol=lab)
+    if rec.doc_type == "drivers_license" and r.random() < 0.6:
+        f_left(doc, ctx, x + 38, y + 34.5, "RSTR", e["restr"], lw, ls * .9, vs * .8, lcol=lab)
+    img = portrait(doc, ctx, rec, 60, 16, 23, 29, colour=True)
+    signature(doc, r, 58, 45.5, 26, 6, f"{rec.first.split()[0]} {rec.last}", ctx.fonts["hand"], colour=(10, 10, 10))
+    if r.random() < 0.6:
+        col, mask = ghost(img, doc.px(9), doc.px(11.5), tint_col=shade(band, 0.3), strength=0.3)
+        doc.paste(col, 47, 34.5, mask)
+    ctx.printed |= {"gender", "issue_date"}
+    return doc, None
+
+
+def aamva_vertical(rec: Rec, ctx: Ctx):
+    """HELD OUT. Portrait-orientation AAMVA card (under-21 style): photo top, 'UNDER 21 UNTIL' banner (a distractor
+    date), numbered fields below, names as 'LAST, FIRST'."""
+    r = ctx.r
+    e = rec.extra
+    doc = _us_card(ctx, w=54, h=85.6)
+    band = ctx.accent
+    doc.rect(0, 0, 54, 8, fill=band)
+    doc.text(27, 3.2, US_STATES[rec.state], ctx.fonts["bold"], 3.2, fill=(255, 255, 255), anchor="mm", max_w=50,
+             role="bold")
+    doc.text(27, 6.6, r.choice(US_TITLES[rec.doc_type]) + " · USA", ctx.fonts["sans"], 1.7, fill=(255, 255, 255),
+             anchor="mm", max_w=50)
+    portrait(doc, ctx, rec, 14, 10, 26, 32, colour=True)
+    if e.get("real_id"):
+        _real_id(doc, ctx, 47, 13, 2.6)
+    u21 = rec.birth.replace(year=rec.birth.year + 21) if not (rec.birth.month == 2 and rec.birth.day == 29) else \
+        rec.birth.replace(year=rec.birth.year + 21, day=28)
+    bar = (200, 30, 30) if r.random() < 0.6 else (30, 30, 30)
+    doc.rect(0, 43, 54, 48, fill=bar)
+    doc.text(27, 45.6, "UNDER 21 UNTIL " + _dates(ctx, u21), ctx.fonts["bold"], 2.4, fill=(255, 255, 255), anchor="mm",
+             role="bold")
+    red = (190, 30, 30)
+    vs, ns = r.uniform(2.3, 2.6), r.uniform(1.5, 1.7)
+    x, y = 2.5, 52
+    f_num(doc, ctx, x, y, "4d", rec.license_no or rec.doc_no, vs * 1.1, ncol=red,
+          label="DLN" if rec.doc_type == "drivers_license" else "ID NO", lsize=ns, w=50)
+    y += 4.3
+    both = name_text(rec, rec.last) + ", " + name_text(rec, rec.first)
+    if len(both) < 30 and r.random() < 0.6:
+        f_num(doc, ctx, x, y, "1", both, vs, ncol=red, w=50)
+        y += 4.0
+    else:
+        f_num(doc, ctx, x, y, "1", name_text(rec, rec.last), vs, ncol=red, w=50)
+        f_num(doc, ctx, x, y + 3.8, "2", name_text(rec, rec.first), vs, ncol=red, w=50)
+        y += 7.8
+    f_num(doc, ctx, x, y, "3", _dates(ctx, rec.birth), vs, ncol=red, label="DOB", lsize=ns)
+    f_num(doc, ctx, x + 26, y, "15", rec.sex, vs, ncol=red, label="SEX", lsize=ns)
+    y += 4.0
+    f_num(doc, ctx, x, y, "4a", _dates(ctx, rec.issue), vs * .9, ncol=red, label="ISS", lsize=ns)
+    f_num(doc, ctx, x + 26, y, "4b", _dates(ctx, rec.expiry), vs * .9, ncol=red, label="EXP", lsize=ns)
+    y += 3.8
+    f_num(doc, ctx, x, y, "8", e["street"] + ", " + e["city_line"], vs * 0.7, ncol=red, w=50)
+    y += 3.4
+    f_num(doc, ctx, x, y, "16", e["hgt"], vs * .8, ncol=red, label="HGT", lsize=ns)
+    f_num(doc, ctx, x + 18, y, "18", e["eyes"], vs * .8, ncol=red, label="EYES", lsize=ns)
+    if rec.doc_type == "drivers_license":
+        f_num(doc, ctx, x + 36, y, "9", e["class"], vs * .8, ncol=red, label="CLASS", lsize=ns)
+    f_num(doc, ctx, x, 83.5, "5", e["dd"], vs * .55, ncol=red, label="DD", lsize=ns * .8, w=49)
+    if e.get("u18"):
+        u18 = u21.replace(year=u21.year - 3)
+        doc.text(52, 10.5, "UNDER 18 UNTIL " + _dates(ctx, u18), ctx.fonts["sans"], 1.3, fill=red, anchor="ra")
+    signature(doc, r, 8, y + 1.5, 38, 5.5, f"{rec.first.split()[0]} {rec.last}", ctx.fonts["hand"], colour=(15, 15, 15))
+    ctx.printed |= {"gender", "issue_date"}
+    return doc, None
+
+
+def ca_bilingual(rec: Rec, ctx: Ctx):
+    """Canadian provincial licence: bilingual labels (NAME/NOM, DOB/DDN, ISS/DÉL, EXP, SEX/SEXE, HGT/HT,
+    CLASS/CAT), dates YYYY/MM/DD, name as 'LAST,FIRST'."""
+    r = ctx.r
+    e = rec.extra
+    doc = _us_card(ctx)
+    band = ctx.accent
+    doc.rect(0, 0, 85.6, 9, fill=band)
+    doc.text(3, 4.6, e["province"], ctx.fonts["bold"], 4.0, fill=(255, 255, 255), anchor="lm", max_w=45, role="bold")
+    doc.text(83, 2.8, "DRIVER'S LICENCE", ctx.fonts["bold"], 1.9, fill=(255, 255, 255), anchor="ra", role="bold")
+    doc.text(83, 5.8, "PERMIS DE CONDUIRE", ctx.fonts["bold"], 1.9, fill=(255, 255, 255), anchor="ra", role="bold")
+    img = portrait(doc, ctx, rec, 3, 11.5, 23, 29, colour=True)
+    lab = shade(band, 0.1)
+    ls, vs = r.uniform(1.3, 1.5), r.uniform(2.3, 2.7)
+    x = 29
+    y = 11
+    y = f_above(doc, ctx, x, y, "NAME/NOM", name_text(rec, rec.last) + "," + name_text(rec, rec.first), ls, vs, w=54,
+                lcol=lab, gap=0.3) + 0.2
+    doc.text(x, y + 2.2, e["street"], ctx.fonts["value"], vs * .8, anchor="ls", max_w=54, role="bold")
+    doc.text(x, y + 5.4, e["city_line"], ctx.fonts["value"], vs * .8, anchor="ls", max_w=54, role="bold")
+    y += 7
+    f_above(doc, ctx, x, y, "NUMBER/NUMÉRO", rec.license_no, ls, vs * 1.05, w=54, lcol=lab, vcol=(150, 20, 20), gap=0.3)
+    y += 6.3
+    d = lambda v: fmt_date(v, ctx.date_style, ["en"])  # noqa: E731
+    f_above(doc, ctx, x, y, "DOB/DDN", d(rec.birth), ls, vs, w=25, lcol=lab, gap=0.3)
+    f_above(doc, ctx, x + 28, y, "EXP/EXP", d(rec.expiry), ls, vs, w=25, lcol=lab, gap=0.3)
+    y += 6.3
+    f_above(doc, ctx, x, y, "ISS/DÉL", d(rec.issue), ls, vs, w=25, lcol=lab, gap=0.3)
+    f_above(doc, ctx, x + 28, y, "CLASS/CATÉGORIE", e["class"], ls, vs, w=25, lcol=lab, gap=0.3)
+    y += 6.3
+    f_above(doc, ctx, x, y, "SEX/SEXE", rec.sex, ls, vs, w=12, lcol=lab, gap=0.3)
+    f_above(doc, ctx, x + 14, y, "HGT/HT", f"{e['hgt_cm']} cm", ls, vs, w=14, lcol=lab, gap=0.3)
+    f_above(doc, ctx, x + 30, y, "REST/COND", e["restr"], ls, vs, w=24, lcol=lab, gap=0.3)
+    signature(doc, r, 3, 42, 24, 6, f"{rec.first.split()[0]} {rec.last}", ctx.fonts["hand"], colour=(10, 10, 10))
+    if r.random() < 0.5:
+        col, mask = ghost(img, doc.px(9), doc.px(11.5), tint_col=shade(band, 0.3), strength=0.3)
+        doc.paste(col, 74, 40, mask)
+    ctx.printed |= {"gender", "issue_date"}
+    return doc, None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# EU licences (ISO/IEC 18013-1 numbering)
+# ---------------------------------------------------------------------------------------------------------------
+def _eu_card(ctx: Ctx):
+    r = ctx.r
+    base = r.choice([(246, 214, 222), (240, 205, 215), (250, 225, 230), (235, 220, 228), (238, 232, 240)])
+    doc = Doc(85.6, 54, 14, bg=base, radius_mm=3.2)
+    gradient_bg(doc, base, tint(base, r.uniform(0.2, 0.5)), vertical=r.random() < 0.5)
+    guilloche(doc, r, (200, 120, 150), strength=r.uniform(0.3, 0.55), density=0.9)
+    return doc
+
+
+def _dl_title(rec: Rec) -> str:
+    lang = COUNTRIES[rec.issuer][2]
+    return L.get(lang, L["en"])["dl"]
+
+
+def _eu_fields(rec: Rec, ctx: Ctx):
+    d = lambda v: fmt_date(v, ctx.date_style, ctx.langs)  # noqa: E731
+    e = rec.extra
+    rows = [("1.", name_text(rec, rec.last)), ("2.", name_text(rec, rec.first)),
+            ("3.", f"{d(rec.birth)} {rec.pob}".strip())]
+    return rows, d, e
+
+
+def eu_dl_classic(rec: Rec, ctx: Ctx):
+    """EU licence: EU flag + sign top left, header in the national language, photo left, numbered fields 1-5 right,
+    9 categories at the bottom, 7 signature."""
+    r = ctx.r
+    doc = _eu_card(ctx)
+    code = rec.state
+    eu_flag(doc, 2.5, 2.5, 9, 7.5, code, ctx.fonts["bold"])
+    doc.text(14, 2.5, _dl_title(rec), ctx.fonts["bold"], 3.0, fill=(30, 30, 60), max_w=52, role="bold")
+    doc.text(14, 6.6, COUNTRIES[rec.issuer][1], ctx.fonts["sans"], 1.8, fill=(60, 60, 90), max_w=52)
+    if rec.issuer == "GBR":
+        doc.text(83, 3, "UK", ctx.fonts["bold"], 3.2, fill=(30, 30, 90), anchor="ra", role="bold")
+    img = portrait(doc, ctx, rec, 3, 12, 22, 28, colour=r.random() < 0.6)
+    ns, vs = r.uniform(2.2, 2.6), r.uniform(2.6, 3.0)
+    x, y, step = 27.5, 15, r.uniform(4.4, 4.9)
+    rows, d, e = _eu_fields(rec, ctx)
+    for num, val in rows:
+        f_num(doc, ctx, x, y, num, val, vs, ncol=(40, 40, 40), nsize=ns, w=55)
+        y += step
+    f_num(doc, ctx, x, y, "4a.", d(rec.issue), vs, ncol=(40, 40, 40), nsize=ns)
+    f_num(doc, ctx, x + 27, y, "4c.", rec.authority, vs * .8, ncol=(40, 40, 40), nsize=ns, w=28)
+    y += step
+    f_num(doc, ctx, x, y, "4b.", d(rec.expiry), vs, ncol=(40, 40, 40), nsize=ns)
+    if rec.personal_no:
+        f_num(doc, ctx, x + 27, y, "4d.", rec.personal_no, vs * .85, ncol=(40, 40, 40), nsize=ns, w=28)
+        ctx.printed.add("identity_number")
+    y += step
+    f_num(doc, ctx, x, y, "5.", rec.license_no, vs * 1.05, ncol=(40, 40, 40), nsize=ns, w=55)
+    y += step
+    doc.text(x, y + 0.6, "7.", ctx.fonts["bold"], ns, fill=(40, 40, 40), anchor="ls", role="bold")
+    signature(doc, r, x + 4, y - 3.5, 30, 5.5, rec.last, ctx.fonts["hand"], colour=(20, 20, 70))
+    f_num(doc, ctx, 3, 49.5, "9.", e["categories"], vs * .95, ncol=(40, 40, 40), nsize=ns, w=70)
+    if r.random() < 0.6:
+        col, mask = ghost(img, doc.px(10), doc.px(12.5), tint_col=(120, 80, 100), strength=0.3)
+        doc.paste(col, 73, 38, mask)
+    if r.random() < 0.4:
+        hologram_patch(doc, r, 60, 10, 20, 12, 0.12)
+    ctx.printed |= {"issue_date"}
+    return doc, None
+
+
+def eu_dl_alt(rec: Rec, ctx: Ctx):
+    """HELD OUT. EU licence variant: multilingual title strip, photo right, field numbers in small boxes, 4a/4b
+    on one line, 8. address, categories table, dates with dashes or spaces."""
+    r = ctx.r
+    doc = _eu_card(ctx)
+    doc.rect(0, 0, 85.6, 9.5, fill=(215, 180, 195))
+    eu_flag(doc, 75, 1.2, 8.5, 7, rec.state, ctx.fonts["bold"])
+    doc.text(3, 1.6, _dl_title(rec), ctx.fonts["bold"], 2.8, fill=(60, 20, 40), max_w=70, role="bold")
+    others = [L[lg]["dl"] for lg in ("en", "fr", "de", "it", "es", "pl", "nl", "pt") if L[lg]["dl"] != _dl_title(rec)]
+    doc.text(3, 5.9, " ".join(r.sample(others, 4)), ctx.fonts["sans"], 1.15, fill=(90, 50, 70), max_w=70)
+    img = portrait(doc, ctx, rec, 60, 12, 22, 28, colour=r.random() < 0.5)
+    vs, ns = r.uniform(2.5, 2.9), r.uniform(1.7, 2.0)
+
+    def boxed(x, y, num, val, w=None, vsz=None):
+        bw = doc.text_width(num, ctx.fonts["bold"], ns, "bold") + 0.8
+        doc.rect(x, y - ns - 0.5, x + bw, y + 0.4, outline=(90, 50, 70), width_mm=0.1)
+        doc.text(x + 0.4, y, num, ctx.fonts["bold"], ns, fill=(90, 50, 70), anchor="ls", role="bold")
+        doc.text(x + bw + 0.8, y, val, ctx.fonts["value"], vsz or vs, anchor="ls", max_w=(w - bw - 1) if w else None,
+                 role="bold")
+
+    rows, d, e = _eu_fields(rec, ctx)
+    x, y, step = 3, 14.5, r.uniform(4.2, 4.6)
+    for num, val in rows:
+        boxed(x, y, num.rstrip("."), val, w=55)
+        y += step
+    boxed(x, y, "4a", d(rec.issue), w=27)
+    boxed(x + 28, y, "4b", d(rec.expiry), w=28)
+    y += step
+    boxed(x, y, "4c", rec.authority, w=55, vsz=vs * 0.8)
+    y += step
+    if rec.personal_no:
+        boxed(x, y, "4d", rec.personal_no, w=55)
+        ctx.printed.add("identity_number")
+        y += step
+    boxed(x, y, "5", rec.license_no, w=55, vsz=vs * 1.05)
+    y += step
+    if e.get("address"):
+        boxed(x, y, "8", e["address"], w=80, vsz=vs * 0.75)
+    boxed(3, 51.3, "9", e["categories"], w=55, vsz=vs * 0.9)
+    signature(doc, r, 60, 41.5, 23, 5, rec.first[0] + ". " + rec.last, ctx.fonts["hand"], colour=(20, 20, 70))
+    ctx.printed |= {"issue_date"}
+    return doc, None
+
+
+_ = (face, hologram_patch)
