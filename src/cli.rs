@@ -105,6 +105,7 @@ pub fn scan(id_type: &str, country: &str, front: &Path, back: Option<&Path>) -> 
         "missing_fields": x.missing_fields,
         "retry": x.retry,
         "mrz": x.mrz,
+        "printed": format!("{:?}", x.printed),
         "sharpness": scan.sharpness,
         "elapsed_ms": t.elapsed().as_secs_f64() * 1000.0,
     });

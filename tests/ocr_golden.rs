@@ -22,7 +22,7 @@ fn mrz_lines_read(rel: &str) -> Vec<String> {
     let lines = ocr_lines(rel);
     let pairs: Vec<(String, usize)> = lines.iter().map(|l| (l.text.clone(), l.row)).collect();
     let parsed = mrz::find_and_parse(&pairs, today()).unwrap_or_else(|| panic!("{rel}: no MRZ found"));
-    let (normalised, _) = mrz::grammar_normalise(parsed.format, &parsed.lines);
+    let (normalised, _) = mrz::format::normalise(parsed.format, &parsed.lines);
     normalised
 }
 

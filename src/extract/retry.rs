@@ -129,7 +129,7 @@ fn expects_mrz(t: IdType) -> bool {
 pub fn decide(f: &Facts) -> Vec<RetryCode> {
     let mut out = Vec::new();
     let blurry = f.quality.sharpness > 0.0 && f.quality.sharpness < BLURRY_BELOW;
-    let mrz_ok = f.mrz.is_some_and(|m| m.checks.all_pass());
+    let mrz_ok = f.mrz.is_some_and(|m| m.confirmed());
     if blurry && !mrz_ok {
         // What a blurred photo yields is guesswork; only an MRZ whose check digits all pass is trusted through it.
         out.push(RetryCode::ImageTooBlurry);
@@ -140,7 +140,7 @@ pub fn decide(f: &Facts) -> Vec<RetryCode> {
         out.push(RetryCode::RecognitionFail);
         return out;
     }
-    if (expects_mrz(f.hint.id_type) && !mrz_ok) || f.mrz.is_some_and(|m| !m.checks.all_pass()) {
+    if (expects_mrz(f.hint.id_type) && !mrz_ok) || f.mrz.is_some_and(|m| !m.confirmed()) {
         out.push(RetryCode::MrzProtocolFail);
     }
     if let Some(m) = f.mrz {
@@ -204,7 +204,7 @@ mod tests {
     }
 
     fn fields(expiry: &str) -> Fields {
-        let f = |v: &str| Some(Field { value: v.into(), accepted: true });
+        let f = |v: &str| Some(Field { value: v.into(), accepted: true, evidence: None });
         Fields {
             birth_date: f("1974-08-12"),
             issue_date: f("2024-04-16"),

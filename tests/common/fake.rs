@@ -104,6 +104,7 @@ impl Holder {
         let issue_year: u32 = 2000 + self.expiry[0..2].parse::<u32>().unwrap() - 10;
         vec![
             "PASSPORT".into(),
+            format!("Passport No. {}", self.number),
             format!("Surname {}", self.surname),
             self.surname.into(),
             self.given.into(),

@@ -91,6 +91,18 @@ pub fn korean_rrn(s: &str) -> Option<(chrono::NaiveDate, char, bool)> {
     Some((date, sex, g <= 4 && g >= 1))
 }
 
+/// The check digit of a Korean resident registration number (numbers issued before October 2020 carry one):
+/// weights 2-9, 2-5 over the first twelve digits, `(11 - sum mod 11) mod 10`.
+pub fn valid_korean_rrn_check(s: &str) -> bool {
+    let d: Vec<u32> = s.chars().filter_map(|c| c.to_digit(10)).collect();
+    if d.len() != 13 {
+        return false;
+    }
+    const W: [u32; 12] = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+    let sum: u32 = d.iter().zip(W).map(|(a, w)| a * w).sum();
+    (11 - sum % 11) % 10 == d[12]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +137,12 @@ mod tests {
         assert!(valid_aadhaar("2341 2341 2346"));
         assert!(!valid_aadhaar("2341 2341 2347"));
         assert!(!valid_aadhaar("1341 2341 2346"));
+    }
+
+    #[test]
+    fn korean_rrn_check_digits() {
+        assert!(valid_korean_rrn_check("800101-1234560"));
+        assert!(!valid_korean_rrn_check("800101-1234567"));
     }
 
     #[test]

@@ -1,0 +1,500 @@
+//! The one acceptance policy: which value each field gets, and whether it is *accepted* (`accepted_ocr_X`).
+//!
+//! A value is accepted only when something independent of the reading that produced it confirms it
+//! ([`Evidence`]). The rules (the README's table says the same):
+//!
+//! | rule | field(s) | accepted when |
+//! | --- | --- | --- |
+//! | R1 | birth and expiry dates, document number | the MRZ is whole for its format and every check digit passes (the composite included) |
+//! | R2 | document number | as R1; a number the check digits repaired (the unique look-alike substitution that passes), or one holding a character the check digits cannot tell from its look-alike (G/6, L/1, K/<), only when the printed zone reads the same number too: the composite digit weighs the number exactly as its own digit does, so it adds nothing against misreads of the number, and one candidate in ten passes by chance |
+//! | R3 | document number | a printed number that passes the MRZ's own and composite check digits where the MRZ's reading of it fails |
+//! | R4 | names | R1, and the printed zone reads the same name; a printed form with diacritics (which the MRZ cannot confirm) is returned only if every letter of it was read confidently, else the MRZ's own spelling is returned |
+//! | R5 | sex | R1, and the printed zone reads the same sex |
+//! | R6 | nationality | R1, a valid country code, and the printed nationality or the issuing state agrees |
+//! | R7 | personal number | R1 (the optional data is under the composite check, and TD3's under its own), R2's rule on look-alikes, on documents of states that write the personal number there |
+//! | R8 | personal number | a number whose own check character passes (Spanish DNI/NIE, Dutch BSN, Aadhaar, Korean resident number) |
+//! | R9 | birth date, sex | the Korean resident number (R8) encodes the same |
+//! | R10 | names (documents without an MRZ) | the signature line (a second printing) reads the same name |
+//! | R11 | anything | on a document that carries an MRZ, nothing only the printed zone says; issue dates never (no MRZ field holds them) |
+//! | R12 | every field of a licence or ID card back | decoded from an error-corrected barcode (AAMVA PDF417) |
+//!
+//! Everything else is returned unaccepted, for the user to confirm in Step 2.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::document::{self, PERSONAL_NUMBER_STATES};
+use super::mrz::checksum::{differ_only_where_blind, digit_matches};
+use super::mrz::parse::{char_at, sub};
+use super::mrz::{Mrz, MrzFormat};
+use super::printed::names::{same_name, strip_accents, tidy};
+use super::printed::{self, How, Printed};
+use super::{DocumentHint, Field, Fields};
+use crate::kyc::IdType;
+
+/// What confirms an accepted value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// R1-R3, R7: a whole MRZ whose check digits pass.
+    MrzCheckDigits,
+    /// R4-R6: the MRZ (whole, checks passing) and the printed zone read the same.
+    MrzAndPrinted,
+    /// R8, R9: the number's own check character.
+    SelfChecking,
+    /// R10: two printings on the document read the same.
+    TwoPrintings,
+    /// R12: an error-corrected barcode.
+    Barcode,
+}
+
+fn accepted(value: impl Into<String>, evidence: Evidence) -> Field {
+    Field { value: value.into(), accepted: true, evidence: Some(evidence) }
+}
+
+fn unaccepted(value: impl Into<String>) -> Field {
+    Field { value: value.into(), accepted: false, evidence: None }
+}
+
+fn field(value: impl Into<String>, evidence: Option<Evidence>) -> Field {
+    match evidence {
+        Some(e) => accepted(value, e),
+        None => unaccepted(value),
+    }
+}
+
+/// Below this character confidence, a printed diacritic is not trusted (R4).
+pub const DIACRITIC_MIN_CONFIDENCE: f32 = 0.97;
+
+/// Whether the printed zone reads this number too (a second reading): as its labelled number, or as any
+/// number-like token on the page (a number printed vertically beside the photo included).
+fn printed_reads(p: &Printed, number: &str) -> bool {
+    let want = number.replace(['-', ' '], "");
+    p.document_number.as_ref().is_some_and(|r| r.value.replace(['-', ' '], "") == want)
+        || p.all_numbers.iter().any(|n| *n == want)
+}
+
+/// The composite check digit with `number` in the document-number field (R3), where the format has one.
+fn composite_with_number(m: &Mrz, number: &str) -> Option<bool> {
+    let padded = format!("{number:<<9}");
+    if padded.chars().count() != 9 {
+        return None;
+    }
+    match m.format {
+        MrzFormat::Td3 | MrzFormat::Td2 => {
+            let l2 = &m.lines[1];
+            let len = m.format.line_len();
+            let s = format!("{padded}{}{}{}", sub(l2, 9, 10), sub(l2, 13, 20), sub(l2, 21, len - 1));
+            Some(digit_matches(&s, char_at(l2, len - 1)))
+        }
+        MrzFormat::Td1 if char_at(&m.lines[0], 14) != '<' => {
+            let (l1, l2) = (&m.lines[0], &m.lines[1]);
+            let s = format!("{padded}{}{}{}{}", sub(l1, 14, 30), sub(l2, 0, 7), sub(l2, 8, 15), sub(l2, 18, 29));
+            Some(digit_matches(&s, char_at(l2, 29)))
+        }
+        _ => None,
+    }
+}
+
+/// R3: a printed number (at most two characters from the MRZ's reading) that passes the MRZ's own and composite
+/// check digits, when the MRZ's reading does not; only a unique one.
+fn printed_number_confirmed_by_mrz(m: &Mrz, p: &Printed) -> Option<String> {
+    let mut found: Vec<String> = Vec::new();
+    for t in &p.all_numbers {
+        let differing = t.chars().zip(m.document_number.chars()).filter(|(a, b)| a != b).count();
+        let plausible = t.chars().count() == m.document_number.chars().count() && differing <= 2 && *t != m.document_number;
+        if plausible && m.confirms_document_number(t) && composite_with_number(m, t).unwrap_or(false) && !found.contains(t) {
+            found.push(t.clone());
+        }
+    }
+    (found.len() == 1).then(|| found.remove(0))
+}
+
+/// The printed spelling of an MRZ name, when a printed line is that name (accents as printed).
+fn printed_form(mrz_name: &str, truncated: bool, p: &Printed) -> Option<(String, f32)> {
+    p.name_lines.iter().find(|(s, _)| same_name(s, mrz_name, truncated)).map(|(s, c)| (tidy(s), *c))
+}
+
+/// R4: the name to return for an MRZ name and whether it is confirmed.
+fn name_field(mrz_name: &str, truncated: bool, p: &Printed, confirmed: bool) -> Option<Field> {
+    if mrz_name.is_empty() {
+        return None;
+    }
+    Some(match printed_form(mrz_name, truncated, p) {
+        Some((printed, conf)) => {
+            let diacritics = printed.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+            let evidence = confirmed.then_some(Evidence::MrzAndPrinted);
+            if diacritics && conf < DIACRITIC_MIN_CONFIDENCE {
+                // The letters are confirmed, the accents are not: the MRZ's spelling.
+                field(mrz_name, evidence)
+            } else {
+                field(printed, evidence)
+            }
+        }
+        None => unaccepted(mrz_name),
+    })
+}
+
+/// `expiry` is a whole number of years (1-20) after `issue`, give or take a day: how documents are issued.
+fn validity_consistent(issue: NaiveDate, expiry: NaiveDate) -> bool {
+    (1..=20).any(|years| issue.with_year(issue.year() + years).is_some_and(|e| (expiry - e).num_days().abs() <= 1))
+}
+
+/// Fields of a document with an MRZ.
+pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
+    let confirmed = m.confirmed();
+    let by_mrz = confirmed.then_some(Evidence::MrzCheckDigits);
+
+    // The MRZ has two-digit years; a printed date with the same day, month and year-in-century settles the century
+    // (a 1911 birth date is otherwise read as 2011).
+    let birth = m.birth_date.map(|d| {
+        p.all_dates
+            .iter()
+            .copied()
+            .find(|q| q.month() == d.month() && q.day() == d.day() && q.year() % 100 == d.year() % 100 && q.year() < d.year())
+            .unwrap_or(d)
+    });
+    let date = |d: Option<NaiveDate>, fallback: &Option<printed::Read<NaiveDate>>| match d {
+        Some(d) => Some(field(d.to_string(), by_mrz)),
+        None => fallback.as_ref().map(|r| unaccepted(r.value.to_string())),
+    };
+    let birth_date = date(birth, &p.birth_date);
+    let expire_date = date(m.expiry_date, &p.expiry_date);
+
+    // R11: the issue date is printed only. The labelled one, else the printed date between birth and expiry that
+    // fits the validity; never accepted.
+    let issue_date = p.issue_date.as_ref().map(|r| r.value).or_else(|| {
+        let mut candidates: Vec<NaiveDate> = p
+            .all_dates
+            .iter()
+            .copied()
+            .filter(|d| Some(*d) != birth && Some(*d) != m.expiry_date && !printed_has_role(p, *d))
+            .filter(|d| birth.is_none_or(|b| *d > b) && m.expiry_date.is_none_or(|e| *d < e))
+            .collect();
+        candidates.sort();
+        candidates.dedup();
+        let fitting: Vec<NaiveDate> =
+            candidates.iter().copied().filter(|d| m.expiry_date.is_some_and(|e| validity_consistent(*d, e))).collect();
+        fitting.last().or(candidates.last()).copied()
+    });
+    let issue_date = issue_date.map(|d| unaccepted(d.to_string()));
+
+    // R2, R3: the document number.
+    let number = &m.document_number;
+    let second_reading = printed_reads(p, number);
+    let document_number = if number.is_empty() {
+        // The line with the number was lost: the printed one, unconfirmed.
+        p.document_number.as_ref().map(|r| unaccepted(r.value.clone()))
+    } else if !m.checks.document_number {
+        match printed_number_confirmed_by_mrz(m, p) {
+            Some(printed) if confirmed_but_number(m) => {
+                let blind = super::mrz::checksum::has_check_blind_character(&printed);
+                Some(field(printed.clone(), (!blind || second_printed(p, &printed)).then_some(Evidence::MrzCheckDigits)))
+            }
+            _ => Some(unaccepted(number.clone())),
+        }
+    } else {
+        let needs_second = m.number.check_blind || m.number.substitutions >= 1;
+        let ok = confirmed && m.number.unique && (!needs_second || second_reading);
+        // A printed number that differs only where the check digits are blind contradicts the MRZ's reading.
+        let contradicted = p.document_number.as_ref().is_some_and(|r| differ_only_where_blind(&r.value, number));
+        Some(field(number.clone(), (ok && !contradicted).then_some(Evidence::MrzCheckDigits)))
+    };
+
+    // R7: the personal number from the MRZ optional data, where the state writes it there.
+    let state_writes_it = PERSONAL_NUMBER_STATES.contains(&m.issuing_state.as_str());
+    let personal = m.personal_number.as_ref().filter(|_| state_writes_it).map(|pn| {
+        let checked = match m.format {
+            MrzFormat::Td3 => m.checks.optional == Some(true),
+            _ => true,
+        };
+        let blind = super::mrz::checksum::has_check_blind_character(pn);
+        let self_checked = p.personal_number.as_ref().is_some_and(|r| r.how == How::SelfChecking && same_number(&r.value, pn));
+        let evidence = if confirmed && checked && (!blind || printed_reads_personal(p, pn)) {
+            Some(Evidence::MrzCheckDigits)
+        } else if self_checked {
+            Some(Evidence::SelfChecking)
+        } else {
+            None
+        };
+        field(pn.clone(), evidence)
+    });
+    let identity_number = personal.or_else(|| {
+        if document::spec(hint.id_type, &hint.country).personal_number || state_writes_it {
+            // The state prints a personal number the MRZ did not carry: the printed one (R8 if self-checking).
+            p.personal_number
+                .as_ref()
+                .map(|r| field(r.value.clone(), (r.how == How::SelfChecking).then_some(Evidence::SelfChecking)))
+                .or_else(|| document_number.as_ref().map(|d| unaccepted(d.value.clone())))
+        } else {
+            document_number.clone()
+        }
+    });
+
+    let last_name = name_field(&m.surname, m.name_truncated, p, confirmed);
+    let first_name = name_field(&m.given_names, m.name_truncated, p, confirmed);
+    let name = full_name(&first_name, &last_name);
+
+    // R5.
+    let gender = m.sex.map(|s| {
+        let agrees = p.sex.as_ref().is_some_and(|g| g.value == s);
+        field(s.to_string(), (confirmed && agrees).then_some(Evidence::MrzAndPrinted))
+    });
+    // R6.
+    let nationality = (!m.nationality.is_empty()).then(|| {
+        let valid = crate::kyc::Country::parse(&m.nationality).is_ok();
+        let agrees = p.nationality.as_ref().is_some_and(|n| n.value == m.nationality) || m.nationality == m.issuing_state;
+        field(m.nationality.clone(), (confirmed && valid && agrees).then_some(Evidence::MrzAndPrinted))
+    });
+    let license_number = (hint.id_type == IdType::DriversLicense).then(|| document_number.clone()).flatten();
+    Fields {
+        birth_date,
+        issue_date,
+        expire_date,
+        last_name,
+        first_name,
+        name,
+        gender,
+        nationality,
+        identity_number,
+        document_number,
+        license_number,
+    }
+}
+
+/// Every check passes but the document number's (R3 needs the rest of the MRZ to hold).
+fn confirmed_but_number(m: &Mrz) -> bool {
+    m.whole && m.checks.birth_date && m.checks.expiry_date && m.checks.optional.unwrap_or(true)
+}
+
+/// The printed zone reads this number twice (R3 with a check-blind character needs a second printed reading).
+fn second_printed(p: &Printed, number: &str) -> bool {
+    p.all_numbers.iter().filter(|n| n.as_str() == number).count() >= 2
+        || p.document_number.as_ref().is_some_and(|r| r.value == number) && p.all_numbers.iter().any(|n| n == number)
+}
+
+fn same_number(a: &str, b: &str) -> bool {
+    a.replace(['-', ' '], "") == b.replace(['-', ' '], "")
+}
+
+fn printed_reads_personal(p: &Printed, pn: &str) -> bool {
+    p.personal_number.as_ref().is_some_and(|r| same_number(&r.value, pn)) || p.all_numbers.iter().any(|n| same_number(n, pn))
+}
+
+/// A date the printed zone labelled as birth or expiry date is not an issue-date candidate.
+fn printed_has_role(p: &Printed, d: NaiveDate) -> bool {
+    [&p.birth_date, &p.expiry_date, &p.valid_from].iter().any(|r| r.as_ref().is_some_and(|r| r.value == d && r.labelled()))
+}
+
+fn full_name(first: &Option<Field>, last: &Option<Field>) -> Option<Field> {
+    match (first, last) {
+        (Some(f), Some(l)) => {
+            let both = f.accepted && l.accepted;
+            Some(field(format!("{} {}", f.value, l.value), if both { f.evidence.or(l.evidence) } else { None }))
+        }
+        (None, Some(l)) => Some(unaccepted(l.value.clone())),
+        (Some(f), None) => Some(unaccepted(f.value.clone())),
+        (None, None) => None,
+    }
+}
+
+/// R10: a mixed-case line (a signature or its caption) that ends with the surname, or starts with the given names.
+fn signature_confirms(value: &str, signatures: &[String], at_end: bool) -> bool {
+    let want = strip_accents(value);
+    want.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && signatures.iter().any(|s| {
+            let s = strip_accents(s);
+            if at_end { s.ends_with(&want) } else { s.starts_with(&want) }
+        })
+}
+
+/// Fields of a document without a (found) MRZ. On a document type that carries one, nothing is accepted (R11);
+/// elsewhere only self-checking numbers (R8, R9) and names a second printing confirms (R10).
+pub fn printed_only(p: &Printed, hint: &DocumentHint) -> Fields {
+    let spec = document::spec(hint.id_type, &hint.country);
+    let may_accept = !spec.carries_mrz;
+    let self_checking = |r: &printed::Read<String>| (may_accept && r.how == How::SelfChecking).then_some(Evidence::SelfChecking);
+    let rrn = p.personal_number.as_ref().filter(|r| r.how == How::SelfChecking).and_then(|r| super::printed::numbers::korean_rrn(&r.value));
+    let date = |r: &Option<printed::Read<NaiveDate>>, from_rrn: Option<NaiveDate>| {
+        r.as_ref().map(|r| {
+            let confirmed = may_accept && from_rrn == Some(r.value);
+            field(r.value.to_string(), confirmed.then_some(Evidence::SelfChecking))
+        })
+    };
+    let name = |r: &Option<printed::Read<String>>, at_end: bool| {
+        r.as_ref().map(|r| {
+            let value = tidy(&r.value);
+            let confirmed = may_accept && signature_confirms(&value, &p.signature_lines, at_end);
+            field(value, confirmed.then_some(Evidence::TwoPrintings))
+        })
+    };
+    let last_name = name(&p.surname, true);
+    let first_name = name(&p.given_names, false);
+    let document_number = p.document_number.as_ref().map(|r| field(r.value.clone(), self_checking(r)));
+    let identity_number = p
+        .personal_number
+        .as_ref()
+        .map(|r| field(r.value.clone(), self_checking(r)))
+        .or_else(|| document_number.clone());
+    let gender = p.sex.as_ref().map(|g| {
+        let confirmed = may_accept && rrn.is_some_and(|(_, s, _)| s == g.value) && g.how != How::SelfChecking;
+        field(g.value.to_string(), confirmed.then_some(Evidence::SelfChecking))
+    });
+    let nationality = p.nationality.as_ref().filter(|_| spec.nationality).map(|n| unaccepted(n.value.clone()));
+    let license_number = (hint.id_type == IdType::DriversLicense).then(|| document_number.clone()).flatten();
+    Fields {
+        birth_date: date(&p.birth_date, rrn.map(|(b, _, _)| b)),
+        issue_date: date(&p.issue_date, None),
+        expire_date: date(&p.expiry_date, None),
+        name: full_name(&first_name, &last_name),
+        last_name,
+        first_name,
+        gender,
+        nationality,
+        identity_number,
+        document_number,
+        license_number,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::mrz::{check_digit, parse};
+    use crate::extract::printed::Read;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    fn cd(s: &str) -> char {
+        char::from(b'0' + check_digit(s).unwrap())
+    }
+
+    /// A TD3 MRZ of a Utopian passport with this number and names, every check digit right.
+    fn td3(number: &str, names: &str) -> Mrz {
+        let num = format!("{number:<<9}");
+        let body = format!("{num}{}UTO7408122F340415{}<<<<<<<<<<<<<<", cd(&num), cd("340415"));
+        let composite = format!("{}{}{}0", &body[0..10], &body[13..20], &body[21..42]);
+        let l2 = format!("{body}0{}", cd(&composite));
+        let l1 = format!("{:<<44}", format!("P<UTO{names}"));
+        parse(&[l1, l2], today()).unwrap()
+    }
+
+    fn printed() -> Printed {
+        Printed::default()
+    }
+
+    fn passport() -> DocumentHint {
+        DocumentHint { id_type: IdType::Passport, country: "UTO".into() }
+    }
+
+    fn read(v: &str) -> Option<Read<String>> {
+        Some(Read { value: v.into(), confidence: 0.99, how: How::Labelled })
+    }
+
+    #[test]
+    fn r1_dates_and_number_of_a_whole_mrz_whose_checks_pass_are_accepted() {
+        let m = td3("X4B9T3Q7P", "ERIKSSON<<ANNA");
+        assert!(m.confirmed());
+        let f = with_mrz(&m, &printed(), &passport());
+        assert_eq!(f.birth_date.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("1974-08-12", true)));
+        assert!(f.expire_date.unwrap().accepted);
+        assert!(f.document_number.unwrap().accepted, "no check-blind character: the check digits suffice");
+    }
+
+    #[test]
+    fn r1_nothing_is_accepted_from_an_mrz_that_is_not_whole() {
+        let mut m = td3("X4B9T3Q7P", "ERIKSSON<<ANNA");
+        m.whole = false;
+        let f = with_mrz(&m, &printed(), &passport());
+        assert!(f.api_entries().iter().all(|(_, f)| f.as_ref().is_none_or(|f| !f.accepted)));
+    }
+
+    #[test]
+    fn r2_a_number_with_a_g_or_a_6_needs_the_printed_zone_to_read_it_too() {
+        let m = td3("G37636592", "ERIKSSON<<ANNA");
+        assert!(!with_mrz(&m, &printed(), &passport()).document_number.unwrap().accepted);
+        let mut p = printed();
+        p.document_number = read("G37636592");
+        assert!(with_mrz(&m, &p, &passport()).document_number.unwrap().accepted);
+        // The printed zone reads 6 where the MRZ reads G: the check digits cannot tell which, so neither.
+        let mut q = printed();
+        q.document_number = read("637636592");
+        assert!(!with_mrz(&m, &q, &passport()).document_number.unwrap().accepted);
+    }
+
+    #[test]
+    fn r3_a_printed_number_that_passes_the_mrz_checks_replaces_a_misread_one() {
+        let good = td3("X4B9T3Q7P", "ERIKSSON<<ANNA");
+        let mut lines = good.lines.clone();
+        lines[1] = lines[1].replacen("X4B9T3Q7P", "X4B9T3Q7R", 1);
+        let m = parse(&lines, today()).unwrap();
+        assert!(!m.checks.document_number);
+        let mut p = printed();
+        p.all_numbers = vec!["X4B9T3Q7P".into()];
+        let f = with_mrz(&m, &p, &passport());
+        assert_eq!(f.document_number.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("X4B9T3Q7P", true)));
+    }
+
+    #[test]
+    fn r4_names_need_the_printed_zone_and_unconfirmed_accents_give_way_to_the_mrz_spelling() {
+        let m = td3("X4B9T3Q7P", "DVORAK<<JEROME");
+        let f = with_mrz(&m, &printed(), &passport());
+        assert!(!f.last_name.unwrap().accepted, "the MRZ alone does not confirm a name");
+        let mut p = printed();
+        p.name_lines = vec![("DVOŘÁK".into(), 0.99), ("JÉROME".into(), 0.80)];
+        let f = with_mrz(&m, &p, &passport());
+        assert_eq!(f.last_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("DVOŘÁK", true)));
+        assert_eq!(f.first_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("JEROME", true)), "a doubtful accent");
+    }
+
+    #[test]
+    fn r5_r6_sex_and_nationality_need_a_second_reading() {
+        let m = td3("X4B9T3Q7P", "ERIKSSON<<ANNA");
+        let f = with_mrz(&m, &printed(), &passport());
+        assert!(!f.gender.unwrap().accepted);
+        assert!(f.nationality.unwrap().accepted, "nationality equals the issuing state");
+        let mut p = printed();
+        p.sex = Some(Read { value: 'F', confidence: 0.99, how: How::Labelled });
+        assert!(with_mrz(&m, &p, &passport()).gender.unwrap().accepted);
+    }
+
+    #[test]
+    fn r11_the_issue_date_is_never_accepted_and_a_passport_without_mrz_accepts_nothing() {
+        let mut p = printed();
+        p.issue_date = Some(Read { value: NaiveDate::from_ymd_opt(2024, 4, 16).unwrap(), confidence: 1.0, how: How::Labelled });
+        p.surname = read("ERIKSSON");
+        p.signature_lines = vec!["Anna Eriksson".into()];
+        p.document_number = Some(Read { value: "36073152K".into(), confidence: 1.0, how: How::SelfChecking });
+        let f = printed_only(&p, &passport());
+        assert!(f.api_entries().iter().all(|(_, f)| f.as_ref().is_none_or(|f| !f.accepted)));
+        let m = td3("X4B9T3Q7P", "ERIKSSON<<ANNA");
+        assert!(!with_mrz(&m, &p, &passport()).issue_date.unwrap().accepted);
+    }
+
+    #[test]
+    fn r8_r10_without_an_mrz_a_self_checking_number_and_a_signed_name_are_accepted() {
+        let licence = DocumentHint { id_type: IdType::DriversLicense, country: "ESP".into() };
+        let mut p = printed();
+        p.document_number = Some(Read { value: "36073152K".into(), confidence: 1.0, how: How::SelfChecking });
+        p.surname = read("GARCIA");
+        p.given_names = read("LUCIA");
+        p.signature_lines = vec!["Lucia Garcia".into()];
+        let f = printed_only(&p, &licence);
+        assert!(f.document_number.unwrap().accepted);
+        assert!(f.last_name.unwrap().accepted && f.first_name.unwrap().accepted);
+        p.signature_lines = vec!["L. Garcla".into()];
+        assert!(!printed_only(&p, &licence).last_name.unwrap().accepted);
+    }
+
+    #[test]
+    fn r9_a_korean_resident_number_confirms_birth_date_and_sex() {
+        let card = DocumentHint { id_type: IdType::GovernmentId, country: "KOR".into() };
+        let mut p = printed();
+        p.personal_number = Some(Read { value: "800101-1234560".into(), confidence: 1.0, how: How::SelfChecking });
+        p.birth_date = Some(Read { value: NaiveDate::from_ymd_opt(1980, 1, 1).unwrap(), confidence: 1.0, how: How::Labelled });
+        let f = printed_only(&p, &card);
+        assert!(f.birth_date.unwrap().accepted && f.identity_number.unwrap().accepted);
+    }
+}

@@ -1,0 +1,150 @@
+//! The catalogue of document types: what each kind of document carries (an MRZ, a personal number, a gender, ...),
+//! with the country overrides, in one place. Extraction, acceptance and the retry codes all ask it.
+
+use serde::{Deserialize, Serialize};
+
+use super::Fields;
+use super::mrz::{Mrz, MrzFormat};
+use crate::kyc::IdType;
+
+/// States whose documents carry the holder's national personal number (printed, and in the MRZ optional data when
+/// there is an MRZ). Elsewhere the optional data holds other things (a second document number, an office code),
+/// which must not be reported as the holder's identity number.
+pub const PERSONAL_NUMBER_STATES: &[&str] = &[
+    "NLD", "ESP", "SWE", "FIN", "EST", "LVA", "LTU", "POL", "ISL", "CZE", "SVK", "TWN", "SRB", "UTO", "INP", "AZE",
+    "BEL", "NOR", "DNK", "BGR", "ROU", "HRV", "SVN", "PRT", "KOR", "TUR", "UKR", "MKD", "MNE", "BIH", "ALB", "XXA",
+    "IND",
+];
+
+/// Which fields a document of this kind carries (`document_fields` in the API).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentFields {
+    pub name: bool,
+    pub birth_date: bool,
+    pub issue_date: bool,
+    pub expire_date: bool,
+    pub gender: bool,
+    pub nationality: bool,
+    pub identity_number: bool,
+    /// Same as `identityNumber` (the reference lists both names).
+    pub id_number: bool,
+    pub document_number: bool,
+    /// Licence number (driver's licences).
+    pub number: bool,
+    /// Card serial numbers are not read: always false.
+    pub serial_number: bool,
+}
+
+/// What is known of a kind of document before it is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spec {
+    /// The holder page (or card) has an MRZ: without a confirmed one, nothing is accepted.
+    pub carries_mrz: bool,
+    /// The MRZ formats this kind uses (empty: any).
+    pub mrz_formats: &'static [MrzFormat],
+    /// The MRZ is printed on the back (TD1 cards).
+    pub mrz_on_back: bool,
+    /// The issuing state writes the holder's personal number on the document.
+    pub personal_number: bool,
+    pub gender: bool,
+    pub nationality: bool,
+    pub issue_date: bool,
+    pub expiry_date: bool,
+    pub birth_date: bool,
+}
+
+/// The catalogue entry of a document type issued by a country.
+pub fn spec(id_type: IdType, country: &str) -> Spec {
+    use IdType::*;
+    let north_american = matches!(country, "USA" | "CAN");
+    let no_mrz_ids = matches!(country, "KOR" | "IND" | "USA" | "CAN" | "JPN");
+    let carries_mrz = match id_type {
+        Passport | Visa => true,
+        ResidencePermit => !north_american,
+        GovernmentId => !no_mrz_ids,
+        _ => false,
+    };
+    let mrz_formats: &'static [MrzFormat] = match id_type {
+        Passport => &[MrzFormat::Td3],
+        Visa => &[MrzFormat::MrvA, MrzFormat::MrvB],
+        GovernmentId if country == "FRA" => &[MrzFormat::Td1, MrzFormat::FraCni],
+        GovernmentId | ResidencePermit => &[MrzFormat::Td1, MrzFormat::Td2],
+        _ => &[],
+    };
+    Spec {
+        carries_mrz,
+        mrz_formats,
+        mrz_on_back: matches!(id_type, GovernmentId | ResidencePermit) && carries_mrz,
+        personal_number: matches!(id_type, Aadhaar | Pancard)
+            || (matches!(id_type, Passport | GovernmentId | ResidencePermit | DriversLicense)
+                && PERSONAL_NUMBER_STATES.contains(&country)
+                && !(id_type == DriversLicense && matches!(country, "KOR" | "IND"))),
+        gender: match id_type {
+            DriversLicense => north_american,
+            Pancard | VehicleRegistrationCertificate => false,
+            _ => true,
+        },
+        nationality: matches!(id_type, Passport | GovernmentId | ResidencePermit | Visa | Universal) && country != "IND",
+        issue_date: !matches!(id_type, Pancard | VehicleRegistrationCertificate),
+        expiry_date: !matches!(id_type, Aadhaar | Pancard),
+        birth_date: id_type != VehicleRegistrationCertificate,
+    }
+}
+
+/// Which fields this document carries, from its kind, its country and what was read.
+pub fn document_fields(id_type: IdType, country: &str, mrz: Option<&Mrz>, fields: &Fields) -> DocumentFields {
+    let s = spec(id_type, country);
+    let identity = s.personal_number || mrz.is_some_and(|m| m.personal_number.is_some() && PERSONAL_NUMBER_STATES.contains(&m.issuing_state.as_str()));
+    let has_identity_value = fields.identity_number.is_some() && fields.identity_number != fields.document_number;
+    DocumentFields {
+        name: true,
+        birth_date: s.birth_date,
+        issue_date: s.issue_date,
+        expire_date: s.expiry_date,
+        gender: s.gender,
+        nationality: s.nationality,
+        identity_number: identity || has_identity_value,
+        id_number: identity || has_identity_value,
+        document_number: true,
+        number: id_type == IdType::DriversLicense,
+        serial_number: false,
+    }
+}
+
+/// The carried fields that were not read (`missing_fields`).
+pub fn missing(doc: &DocumentFields, f: &Fields) -> Vec<&'static str> {
+    let checks: [(bool, bool, &'static str); 8] = [
+        (doc.name, f.last_name.is_some() && f.first_name.is_some(), "name"),
+        (doc.birth_date, f.birth_date.is_some(), "birthDate"),
+        (doc.issue_date, f.issue_date.is_some(), "issueDate"),
+        (doc.expire_date, f.expire_date.is_some(), "expireDate"),
+        (doc.gender, f.gender.is_some(), "gender"),
+        (doc.nationality, f.nationality.is_some(), "nationality"),
+        (doc.identity_number, f.identity_number.is_some(), "identityNumber"),
+        (doc.document_number, f.document_number.is_some(), "documentNumber"),
+    ];
+    checks.iter().filter(|(carried, read, _)| *carried && !read).map(|(_, _, name)| *name).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passports_and_eu_cards_carry_an_mrz_us_licences_and_korean_cards_do_not() {
+        assert!(spec(IdType::Passport, "USA").carries_mrz);
+        assert!(spec(IdType::GovernmentId, "DEU").carries_mrz && spec(IdType::GovernmentId, "DEU").mrz_on_back);
+        assert!(!spec(IdType::GovernmentId, "KOR").carries_mrz);
+        assert!(!spec(IdType::DriversLicense, "USA").carries_mrz);
+        assert!(spec(IdType::ResidencePermit, "FRA").carries_mrz);
+    }
+
+    #[test]
+    fn one_list_says_who_prints_a_personal_number() {
+        assert!(spec(IdType::GovernmentId, "ESP").personal_number);
+        assert!(spec(IdType::Passport, "SWE").personal_number);
+        assert!(!spec(IdType::Passport, "DEU").personal_number);
+        assert!(spec(IdType::Aadhaar, "IND").personal_number);
+    }
+}

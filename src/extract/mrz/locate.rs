@@ -1,0 +1,92 @@
+//! Finding the MRZ among the OCR lines of a page.
+
+use chrono::NaiveDate;
+
+use super::Mrz;
+use super::parse::parse;
+
+/// Map characters that OCR produces for the MRZ filler and common look-alikes to the MRZ alphabet.
+pub fn normalise_mrz_text(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '«' | '‹' | '《' | '〈' | 'く' | '<' | '＜' | '∠' | '≤' | '{' | '(' | '[' => '<',
+            c => c.to_ascii_uppercase(),
+        })
+        .map(|c| match c {
+            'Ö' | 'Ó' | 'Ò' | 'Ô' => 'O',
+            'Ü' | 'Ú' => 'U',
+            'Ä' | 'Á' | 'À' => 'A',
+            'É' | 'È' | 'Ê' => 'E',
+            'Í' | 'Ì' => 'I',
+            c => c,
+        })
+        .collect()
+}
+
+fn is_mrz_char(c: char) -> bool {
+    c.is_ascii_uppercase() || c.is_ascii_digit() || c == '<'
+}
+
+/// A long line made (almost) only of MRZ characters, with fillers or many digits.
+pub fn looks_like_mrz(s: &str) -> bool {
+    let n = s.chars().count();
+    if n < 20 {
+        return false;
+    }
+    let valid = s.chars().filter(|&c| is_mrz_char(c)).count();
+    let fillers = s.chars().filter(|&c| c == '<').count();
+    valid as f32 / n as f32 >= 0.9 && (fillers >= 2 || (n >= 28 && s.chars().filter(char::is_ascii_digit).count() >= 8))
+}
+
+/// Find the MRZ among OCR lines (already in reading order, with their row index): candidate lines are normalised,
+/// pieces of one row are joined, and of every window of 2 or 3 consecutive candidate rows the best parse is kept:
+/// whole for its format first, then the most check digits passing.
+pub fn find_and_parse(lines: &[(String, usize)], today: NaiveDate) -> Option<Mrz> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut last_row: Option<usize> = None;
+    for (text, row_index) in lines {
+        let norm = normalise_mrz_text(text);
+        let digits = norm.chars().filter(char::is_ascii_digit).count();
+        // A piece of an MRZ row: only MRZ characters, and fillers or digits; a printed line ("08 JUL/JUL 1982",
+        // a name) is not one, whatever its neighbours.
+        let piece = norm.chars().all(is_mrz_char) && norm.len() >= 8 && (norm.contains("<<") || digits >= 6);
+        if !(looks_like_mrz(&norm) || piece) {
+            continue;
+        }
+        match (last_row, rows.last_mut()) {
+            (Some(r), Some(row)) if r == *row_index => row.push_str(&norm),
+            _ => rows.push(norm),
+        }
+        last_row = Some(*row_index);
+    }
+    let run: Vec<String> = rows.into_iter().filter(|r| r.len() >= 12).collect();
+    let mut best: Option<Mrz> = None;
+    for count in [3usize, 2] {
+        if run.len() < count {
+            continue;
+        }
+        for start in (0..=run.len() - count).rev() {
+            let window = &run[start..start + count];
+            // Lines of an upside-down part of the photo come in reverse reading order.
+            let reversed: Vec<String> = window.iter().rev().cloned().collect();
+            for candidate in [window, &reversed[..]] {
+                if let Some(m) = parse(candidate, today)
+                    && best.as_ref().is_none_or(|b| score(&m) > score(b))
+                {
+                    best = Some(m);
+                }
+            }
+        }
+    }
+    best
+}
+
+fn score(m: &Mrz) -> u32 {
+    let c = m.checks;
+    let passed = [c.document_number, c.birth_date, c.expiry_date, c.composite.unwrap_or(false), c.optional.unwrap_or(false)]
+        .iter()
+        .filter(|&&b| b)
+        .count() as u32;
+    u32::from(m.whole) * 100 + passed * 10 + u32::from(m.birth_date.is_some()) + u32::from(m.expiry_date.is_some())
+}

@@ -1,0 +1,655 @@
+//! The vocabulary of identity documents: field labels in the EU/EEA languages (plus Portuguese/Brazilian, Latin
+//! American Spanish, Greek and Bulgarian Cyrillic), the field numbering of driving licences (ISO/IEC 18013-1 and the
+//! AAMVA DL/ID Card Design Standard), and header text that is never a holder's name (document titles, countries in
+//! their own languages, US states and Canadian provinces).
+//!
+//! Only document vocabulary lives here, never holders' names: a word such as YORK or VIRGINIA is a name on some
+//! documents, so states are headers only as whole phrases, and only for unlabelled lines.
+
+/// What a label (or a field number) says its value is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Surname,
+    GivenNames,
+    /// A full name ("NAME", "NAME/NOM" on North American cards): "SURNAME, GIVEN" or "GIVEN SURNAME".
+    FullName,
+    BirthDate,
+    BirthPlace,
+    IssueDate,
+    ExpiryDate,
+    /// "Valid from": an issue-like date that is not always the issue date (visas).
+    ValidFrom,
+    Sex,
+    Nationality,
+    DocumentNumber,
+    PersonalNumber,
+    Authority,
+    Address,
+    DocumentType,
+    Code,
+    Height,
+    Weight,
+    Eyes,
+    Hair,
+    Class,
+    Restrictions,
+    Endorsements,
+    /// AAMVA field 5 "DD": an audit number, never the licence number.
+    Discriminator,
+    Signature,
+    /// Labels of values we do not read ("UNDER 21 UNTIL", "DONOR", remarks).
+    Other,
+}
+
+impl Kind {
+    pub fn is_date(self) -> bool {
+        matches!(self, Kind::BirthDate | Kind::IssueDate | Kind::ExpiryDate | Kind::ValidFrom)
+    }
+}
+
+/// Labels, normalised (upper case, accents and punctuation removed; see [`normalise`]).
+const LABELS: &[(Kind, &[&str])] = &[
+    (Kind::Surname, &[
+        "SURNAME", "SURNAMES", "LAST NAME", "FAMILY NAME", "LN", "NOM DE FAMILLE", "NOM", "NOMS", "NACHNAME",
+        "FAMILIENNAME", "GEBURTSNAME", "APELLIDOS", "APELLIDO", "PRIMER APELLIDO", "SEGUNDO APELLIDO", "COGNOME",
+        "ACHTERNAAM", "NAAM", "GESLACHTSNAAM", "SOBRENOME", "APELIDO", "APELIDOS", "NAZWISKO", "PRIJMENI",
+        "PRIEZVISKO", "VEZETEKNEV", "CSALADI NEV", "CSALADNEV", "NUME", "NUMELE", "PRIIMEK", "PREZIME", "SUKUNIMI",
+        "EFTERNAMN", "ETTERNAVN", "EFTERNAVN", "PEREKONNANIMI", "UZVARDS", "PAVARDE", "PAVARDES", "SLOINNE", "KUNJOM",
+        "KENNINAFN", "ΕΠΩΝΥΜΟ", "ФАМИЛИЯ", "SURNAME(S)",
+    ]),
+    (Kind::GivenNames, &[
+        "GIVEN NAMES", "GIVEN NAME", "FIRST NAME", "FIRST NAMES", "FORENAMES", "FORENAME", "FN", "PRENOMS",
+        "PRENOM", "VORNAMEN", "VORNAME", "NOMBRES", "NOMBRE", "NOME", "NOMI", "NOMES", "PRENOMES", "VOORNAMEN",
+        "VOORNAAM", "IMIONA", "IMIE", "JMENO", "JMENA", "MENO", "UTONEV", "UTONEVEK", "KERESZTNEV", "PRENUME",
+        "PRENUMELE", "IME", "IMENA", "ETUNIMET", "ETUNIMI", "FORNAMN", "FORNAVN", "EESNIMI", "EESNIMED", "VARDS",
+        "VARDAI", "VARDAS", "AINM", "ISEM", "EIGINNAFN", "ΟΝΟΜΑ", "ΟΝΟΜΑΤΑ", "ИМЕ", "ИМЕНА", "NAMES",
+    ]),
+    (Kind::FullName, &["NAME", "FULL NAME", "NOM ET PRENOMS", "NOMBRE COMPLETO", "NOME COMPLETO", "NAME OF HOLDER"]),
+    (Kind::BirthDate, &[
+        "DATE OF BIRTH", "BIRTH DATE", "BIRTHDATE", "DOB", "BORN", "DATE DE NAISSANCE", "NE LE", "NEE LE",
+        "NE E LE", "NAISSANCE", "DDN", "GEBURTSDATUM", "GEBOREN AM", "GEBURTSTAG", "FECHA DE NACIMIENTO",
+        "FECHA NACIMIENTO", "FECHA DE NAC", "NACIMIENTO", "DATA DI NASCITA", "NATO IL", "NATA IL", "GEBOORTEDATUM",
+        "DATA DE NASCIMENTO", "NASCIMENTO", "DATA URODZENIA", "DATUM NAROZENI", "DATUM NARODENIA", "SZULETESI IDO",
+        "SZULETESI DATUM", "DATA NASTERII", "DATA NASTERE", "DATUM ROJSTVA", "DATUM RODENJA", "SYNTYMAAIKA",
+        "FODELSEDATUM", "FODSELSDATO", "SUNNIAEG", "SUNNIKUUPAEV", "DZIMSANAS DATUMS", "GIMIMO DATA",
+        "DATA TAT TWELID", "DATA BREITHE", "FAEDINGARDAGUR", "ΗΜΕΡΟΜΗΝΙΑ ΓΕΝΝΗΣΗΣ", "ДАТА НА РАЖДАНЕ",
+    ]),
+    (Kind::BirthPlace, &[
+        "PLACE OF BIRTH", "BIRTHPLACE", "LIEU DE NAISSANCE", "GEBURTSORT", "LUGAR DE NACIMIENTO", "LUOGO DI NASCITA",
+        "GEBOORTEPLAATS", "LOCAL DE NASCIMENTO", "NATURALIDADE", "MIEJSCE URODZENIA", "MISTO NAROZENI",
+        "MIESTO NARODENIA", "SZULETESI HELY", "LOCUL NASTERII", "KRAJ ROJSTVA", "MJESTO RODENJA", "SYNTYMAPAIKKA",
+        "FODELSEORT", "FODESTED", "SUNNIKOHT", "DZIMSANAS VIETA", "GIMIMO VIETA", "POST TAT TWELID", "AIT BREITHE",
+        "FAEDINGARSTADUR", "ΤΟΠΟΣ ΓΕΝΝΗΣΗΣ", "МЯСТО НА РАЖДАНЕ",
+    ]),
+    (Kind::IssueDate, &[
+        "DATE OF ISSUE", "ISSUE DATE", "ISSUED", "ISSUED ON", "ISS", "DATE DE DELIVRANCE", "DELIVRE LE",
+        "DELIVRANCE", "DEL", "DATE D EMISSION", "AUSSTELLUNGSDATUM", "AUSGESTELLT AM", "AUSSTELLDATUM",
+        "FECHA DE EXPEDICION", "FECHA DE EMISION", "EXPEDICION", "EXPEDIDO", "EMISION", "DATA DI RILASCIO",
+        "DATA DI EMISSIONE", "RILASCIO", "EMISSIONE", "DATUM VAN AFGIFTE", "DATUM VAN UITGIFTE", "AFGIFTEDATUM",
+        "DATA DE EMISSAO", "DATA DE EXPEDICAO", "EMISSAO", "EXPEDICAO", "DATA WYDANIA", "DATUM VYDANI",
+        "DATUM VYDANIA", "KIALLITAS DATUMA", "KIALLITAS KELTE", "KIALLITAS", "DATA ELIBERARII", "DATA EMITERII",
+        "DATUM IZDAJE", "DATUM IZDAVANJA", "MYONTAMISPAIVA", "MYONNETTY", "UTFARDANDEDATUM", "UTFARDAD",
+        "UTSTEDT", "UTSTEDELSESDATO", "UDSTEDELSESDATO", "UDSTEDT", "VALJAANDMISE KUUPAEV", "VALJAANTUD",
+        "IZDOSANAS DATUMS", "ISDAVIMO DATA", "DATA TAL HRUG", "DATA EISIUNA", "UTGAFUDAGUR",
+        "ΗΜΕΡΟΜΗΝΙΑ ΕΚΔΟΣΗΣ", "ДАТА НА ИЗДАВАНЕ",
+    ]),
+    (Kind::ExpiryDate, &[
+        "DATE OF EXPIRY", "EXPIRY DATE", "EXPIRY", "EXPIRES", "EXPIRES ON", "EXP", "EXPIRATION", "EXPIRATION DATE",
+        "VALID UNTIL", "VALID THRU", "VALID THROUGH", "VALID TO", "DATE D EXPIRATION", "EXPIRE LE", "EXPIRATION LE",
+        "DATE DE FIN DE VALIDITE", "FIN DE VALIDITE", "VALABLE JUSQU AU", "GULTIG BIS", "ABLAUFDATUM",
+        "FECHA DE CADUCIDAD", "FECHA DE VENCIMIENTO", "FECHA DE EXPIRACION", "CADUCIDAD", "VALIDO HASTA",
+        "VENCIMIENTO", "VALIDEZ", "DATA DI SCADENZA", "SCADENZA", "VALIDA FINO AL", "GELDIG TOT", "VERVALDATUM",
+        "DATA DE VALIDADE", "VALIDADE", "VALIDO ATE", "TERMIN WAZNOSCI", "DATA WAZNOSCI", "WAZNY DO", "PLATNOST DO",
+        "PLATNY DO", "DATUM PLATNOSTI", "ERVENYES", "ERVENYESSEG", "ERVENYESSEGI IDO", "DATA EXPIRARII",
+        "VALABIL PANA LA", "VELJA DO", "DATUM VELJAVNOSTI", "VRIJEDI DO", "DATUM ISTEKA", "VOIMASSA",
+        "VOIMASSA ASTI", "GILTIG TILL", "GILTIG TOM", "SISTA GILTIGHETSDAG", "GYLDIG TIL", "UDLOBSDATO",
+        "KEHTIV KUNI", "KEHTIVUSE LOPP", "DERIGS LIDZ", "DERIGUMA TERMINS", "GALIOJA IKI", "GALIOJIMO DATA",
+        "DATA TA SKADENZA", "DATA EAG", "GILDIR TIL", "ΗΜΕΡΟΜΗΝΙΑ ΛΗΞΗΣ", "ВАЛИДНОСТ", "EXPIRE",
+    ]),
+    (Kind::ValidFrom, &["VALID FROM", "VALABLE DU", "A PARTIR DE", "GULTIG AB", "VALIDO DESDE", "VALIDA DAL", "GELDIG VANAF"]),
+    (Kind::Sex, &[
+        "SEX", "SEXE", "GESCHLECHT", "SEXO", "SESSO", "GESLACHT", "PLEC", "POHLAVI", "POHLAVIE", "NEM", "NEME",
+        "SEXUL", "SPOL", "SUKUPUOLI", "KON", "KJONN", "KOEN", "SUGU", "DZIMUMS", "LYTIS", "SESS", "GNEAS", "KYN",
+        "ΦΥΛΟ", "ПОЛ",
+    ]),
+    (Kind::Nationality, &[
+        "NATIONALITY", "NATIONALITE", "STAATSANGEHORIGKEIT", "NACIONALIDAD", "CITTADINANZA", "NAZIONALITA",
+        "NATIONALITEIT", "NACIONALIDADE", "OBYWATELSTWO", "STATNI OBCANSTVI", "STATNE OBCIANSTVO",
+        "STATNA PRISLUSNOST", "ALLAMPOLGARSAG", "CETATENIA", "CETATENIE", "DRZAVLJANSTVO", "KANSALAISUUS",
+        "MEDBORGARSKAP", "NASJONALITET", "STATSBORGERSKAB", "STATSBORGERSKAP", "KODAKONDSUS", "PILSONIBA",
+        "PILIETYBE", "NAZZJONALITA", "NAISIUNTACHT", "RIKISFANG", "ΙΘΑΓΕΝΕΙΑ", "ГРАЖДАНСТВО",
+    ]),
+    (Kind::DocumentNumber, &[
+        "PASSPORT NO", "PASSPORT NUMBER", "PASSPORT N", "DOCUMENT NO", "DOCUMENT NUMBER", "DOC NO", "CARD NO",
+        "CARD NUMBER", "NUMBER", "NO", "N", "NUM", "NUMERO", "NUMERO DU PASSEPORT", "N DU PASSEPORT",
+        "NUMERO DE DOCUMENT", "NUMERO DU DOCUMENT", "PASSNUMMER", "PASS NR", "DOKUMENTNUMMER", "KARTENNUMMER",
+        "AUSWEISNUMMER", "NUMERO DE PASAPORTE", "NUMERO DE DOCUMENTO", "NUM SOPORTE", "NUMERO DI PASSAPORTO",
+        "NUMERO DEL DOCUMENTO", "N DEL DOCUMENTO", "DOCUMENTNUMMER", "PASPOORTNUMMER", "NUMERO DO PASSAPORTE",
+        "NUMERO DO DOCUMENTO", "NUMER PASZPORTU", "NUMER DOKUMENTU", "NR", "CISLO PASU", "CISLO DOKLADU",
+        "CISLO", "UTLEVEL SZAMA", "OKMANYAZONOSITO", "SZAM", "NUMARUL PASAPORTULUI", "NR PASAPORT", "STEVILKA",
+        "BROJ", "BROJ PUTOVNICE", "PASSIN NUMERO", "PASNUMMER", "PASSI NUMBER", "DOKUMENDI NUMBER", "PASES NUMURS",
+        "DOKUMENTA NUMURS", "PASO NUMERIS", "DOKUMENTO NUMERIS", "NUMRU TAL PASSAPORT", "UIMHIR", "VEGABREFSNUMER",
+        "ΑΡΙΘΜΟΣ ΔΙΑΒΑΤΗΡΙΟΥ", "ΑΡ ΔΙΑΒΑΤΗΡΙΟΥ", "НОМЕР НА ПАСПОРТА", "DLN", "DL", "DL NO", "DL NUMBER", "DL#",
+        "LIC", "LIC#", "LIC NO", "LICENSE NO", "LICENCE NO", "LICENSE NUMBER", "LICENCE NUMBER", "ID NO", "ID#",
+        "ID", "ID NUMBER", "IDN", "NO DE PERMIS", "NUMERO DE PERMIS", "N DE PERMIS", "FUHRERSCHEINNUMMER",
+        "NUMERO DE LICENCIA", "CUSTOMER NO", "CUSTOMER NUMBER", "CLIENT NO",
+    ]),
+    (Kind::PersonalNumber, &[
+        "PERSONAL NO", "PERSONAL NUMBER", "PERSONAL CODE", "PERSONAL ID", "IDENTITY NUMBER", "NATIONAL ID",
+        "NATIONAL NUMBER", "NATIONAL ID NUMBER", "PERSONNUMMER", "PERSONNR", "HENKILOTUNNUS", "HETU", "ISIKUKOOD",
+        "PERSONAS KODS", "ASMENS KODAS", "PESEL", "RODNE CISLO", "CNP", "EGN", "ЕГН", "OIB", "EMSO", "BSN",
+        "BURGERSERVICENUMMER", "DNI", "DNI NUM", "NIF", "NIE", "CODICE FISCALE", "NUMERO PERSONAL",
+        "NUMERO NATIONAL", "RIJKSREGISTERNUMMER", "NATIONAAL NUMMER", "NATIONALE NUMMER", "FODSELSNUMMER", "CPR",
+        "CPR NR", "KENNITALA", "SZEMELYI AZONOSITO", "OSOBNI IDENTIFIKACIJSKI BROJ", "NUMAR PERSONAL",
+        "NUMERO DE IDENTIFICACION", "NUMERO DE IDENTIDAD", "IDENTIFICATION NUMBER", "CPF", "CURP", "RUT", "RUN",
+        "NUIP", "NIC", "NIN",
+    ]),
+    (Kind::Authority, &[
+        "AUTHORITY", "ISSUING AUTHORITY", "ISSUING OFFICE", "PLACE OF ISSUE", "ISSUED BY", "AUTORITE", "DELIVRE PAR",
+        "LIEU DE DELIVRANCE", "BEHORDE", "AUSSTELLENDE BEHORDE", "AUSSTELLUNGSORT", "AUTORIDAD", "LUGAR DE EXPEDICION",
+        "EXPEDIDO EN", "AUTORITA", "AUTORITEIT", "AFGEGEVEN DOOR", "PLAATS VAN AFGIFTE", "AUTORIDADE", "EMITIDO POR",
+        "ORGAN WYDAJACY", "ORGAN", "URAD", "VYDAL", "KIALLITO HATOSAG", "KIALLITO", "AUTORITATEA", "EMIS DE",
+        "IZDAL", "IZDAO", "MYONTAJA", "MYNDIGHET", "UTFARDAD AV", "MYNDIGHED", "VALJAANDJA", "IZDEVEJA IESTADE",
+        "ISDAVE", "ISDAVUSI INSTITUCIJA", "ΑΡΧΗ ΕΚΔΟΣΗΣ", "ORGANO DI RILASCIO", "RILASCIATO DA",
+    ]),
+    (Kind::Address, &[
+        "ADDRESS", "ADDR", "ADRESSE", "ANSCHRIFT", "WOHNORT", "DOMICILIO", "DIRECCION", "INDIRIZZO", "ADRES", "MORADA",
+        "ENDERECO", "ADRES ZAMIESZKANIA", "BYDLISTE", "TRVALY POBYT", "LAKCIM", "DOMICILIU", "NASLOV", "ADRESA",
+        "OSOITE", "ADRESS", "ELUKOHT", "DZIVESVIETA", "GYVENAMOJI VIETA", "INDIRIZZ", "SEOLADH", "HEIMILI",
+        "ΔΙΕΥΘΥΝΣΗ", "АДРЕС", "RESIDENCE", "ADRESSE DOMICILE",
+    ]),
+    (Kind::DocumentType, &["TYPE", "TYP", "TIPO", "SOORT", "TYPE OF DOCUMENT", "DOCUMENT TYPE", "TYYPPI", "TIPUS", "ΤΥΠΟΣ"]),
+    (Kind::Code, &[
+        "CODE", "COUNTRY CODE", "CODE OF ISSUING STATE", "ISSUING STATE", "ISSUING COUNTRY", "CODE DU PAYS",
+        "CODE DE L ETAT EMETTEUR", "LANDESCODE", "STAAT", "CODIGO", "CODIGO DEL PAIS", "CODICE", "CODICE PAESE",
+        "LANDCODE", "CODIGO DO PAIS", "KOD", "KOD PANSTWA", "KOOD", "KODAS", "KODS", "ORSZAGKOD", "MAAKOODI",
+        "LANDSKOD", "ΚΩΔΙΚΟΣ", "КОД",
+    ]),
+    (Kind::Height, &["HGT", "HEIGHT", "HT", "TAILLE", "GROSSE", "ESTATURA", "STATURA", "LENGTE", "ALTURA", "HAUTEUR"]),
+    (Kind::Weight, &["WGT", "WEIGHT", "WT", "POIDS"]),
+    (Kind::Eyes, &["EYES", "EYE", "YEUX", "AUGENFARBE", "OJOS"]),
+    (Kind::Hair, &["HAIR", "HAI", "CHEVEUX"]),
+    (Kind::Class, &["CLASS", "CLASSE", "CATEGORIES", "CATEGORY", "CAT", "KLASSE", "CATEGORIA", "CATEGORIAS", "KATEGORIE", "CLASSES"]),
+    (Kind::Restrictions, &["RESTR", "RESTRICTIONS", "RESTRICTION", "RSTR", "REST", "CONDITIONS", "RESTRICCIONES"]),
+    (Kind::Endorsements, &["END", "ENDORSEMENTS", "ENDORSE", "ENDORSEMENT", "MENTIONS"]),
+    (Kind::Discriminator, &["DD", "DOCUMENT DISCRIMINATOR", "AUDIT", "AUDIT NO", "REF", "REF NO"]),
+    (Kind::Signature, &[
+        "SIGNATURE", "SIGNATURE OF HOLDER", "HOLDER S SIGNATURE", "SIGNATURE DU TITULAIRE", "UNTERSCHRIFT", "FIRMA",
+        "FIRMA DEL TITULAR", "FIRMA DEL TITOLARE", "HANDTEKENING", "ASSINATURA", "PODPIS", "PODPIS DRZITELE",
+        "ALAIRAS", "SEMNATURA", "ALLEKIRJOITUS", "NAMNTECKNING", "UNDERSKRIFT", "ALLKIRI", "PARAKSTS", "PARASAS",
+        "ΥΠΟΓΡΑΦΗ", "ПОДПИС",
+    ]),
+    (Kind::Other, &[
+        "UNDER 21 UNTIL", "UNDER 18 UNTIL", "UNDER 19 UNTIL", "UNDER 21", "UNDER 18", "DONOR", "ORGAN DONOR", "VETERAN",
+        "REMARKS", "OBSERVATIONS", "BEMERKUNGEN", "OBSERVACIONES", "OSSERVAZIONI", "OPMERKINGEN", "OBSERVACOES",
+        "UWAGI", "POZNAMKY", "ENDORSEMENTS NONE", "DUPLICATE", "REPLACED", "REV", "REVISION",
+    ]),
+];
+
+/// Header text: document titles, issuing bodies and generic words that never are a holder's name.
+const HEADERS: &[&str] = &[
+    "PASSPORT", "PASSEPORT", "PASAPORTE", "PASSAPORTO", "REISEPASS", "PASPOORT", "PASSAPORTE", "PASZPORT",
+    "CESTOVNI PAS", "CESTOVNY PAS", "UTLEVEL", "PASAPORT", "POTNI LIST", "PUTOVNICA", "PASSI", "PASSIN", "PASS",
+    "PASAS", "PASE", "VEGABREF", "ΔΙΑΒΑΤΗΡΙΟ", "ПАСПОРТ", "TRAVEL DOCUMENT", "DOCUMENT DE VOYAGE",
+    "IDENTITY CARD", "NATIONAL IDENTITY CARD", "IDENTIFICATION CARD", "ID CARD", "IDENTIFICATION", "CARTE NATIONALE",
+    "CARTE NATIONALE D IDENTITE", "CARTE D IDENTITE", "PERSONALAUSWEIS", "DOCUMENTO NACIONAL DE IDENTIDAD",
+    "DOCUMENTO DE IDENTIDAD", "CARTA D IDENTITA", "CARTA DI IDENTITA", "IDENTITEITSKAART", "IDENTITEITSBEWIJS",
+    "CARTAO DE CIDADAO", "CARTAO DE IDENTIDADE", "CEDULA DE IDENTIDAD", "CEDULA DE CIUDADANIA", "DOWOD OSOBISTY",
+    "OBCANSKY PRUKAZ", "SZEMELYAZONOSITO IGAZOLVANY", "CARTE DE IDENTITATE", "OSEBNA IZKAZNICA", "OSOBNA ISKAZNICA",
+    "HENKILOKORTTI", "IDENTITETSKORT", "NATIONELLT ID KORT", "ISIKUTUNNISTUS", "PERSONAS APLIECIBA",
+    "ASMENS TAPATYBES KORTELE", "KARTA TAL IDENTITA", "NAFNSKIRTEINI", "ΔΕΛΤΙΟ ΤΑΥΤΟΤΗΤΑΣ", "ЛИЧНА КАРТА",
+    "DRIVER LICENSE", "DRIVERS LICENSE", "DRIVER S LICENSE", "DRIVER LICENCE", "DRIVERS LICENCE", "DRIVER S LICENCE",
+    "DRIVING LICENCE", "OPERATOR LICENSE", "OPERATORS LICENSE", "OPERATOR S LICENSE", "CHAUFFEUR", "LICENSE", "LICENCE",
+    "DRIVING LICENSE", "DRIVING PRIVILEGE", "COMMERCIAL DRIVER LICENSE", "LEARNER PERMIT", "INSTRUCTION PERMIT",
+    "PERMIS DE CONDUIRE", "FUHRERSCHEIN", "PERMISO DE CONDUCCION", "PERMISO DE CONDUCIR", "LICENCIA DE CONDUCIR",
+    "LICENCIA DE CONDUCCION", "PATENTE DI GUIDA", "RIJBEWIJS", "CARTA DE CONDUCAO", "CARTEIRA NACIONAL DE HABILITACAO",
+    "PRAWO JAZDY", "RIDICSKY PRUKAZ", "VODICSKY PREUKAZ", "VEZETOI ENGEDELY", "PERMIS DE CONDUCERE",
+    "VOZNISKO DOVOLJENJE", "VOZACKA DOZVOLA", "AJOKORTTI", "KORKORT", "FORERKORT", "JUHILUBA", "VADITAJA APLIECIBA",
+    "VAIRUOTOJO PAZYMEJIMAS", "LICENZJA TAS SEWQAN", "CEADUNAS TIOMANA", "OKUSKIRTEINI", "ΑΔΕΙΑ ΟΔΗΓΗΣΗΣ",
+    "СВИДЕТЕЛСТВО ЗА УПРАВЛЕНИЕ", "RESIDENCE PERMIT", "RESIDENT PERMIT", "PERMANENT RESIDENT", "RESIDENT CARD",
+    "TITRE DE SEJOUR", "CARTE DE SEJOUR", "AUFENTHALTSTITEL", "AUFENTHALTSERLAUBNIS", "PERMISO DE RESIDENCIA",
+    "TARJETA DE RESIDENCIA", "PERMESSO DI SOGGIORNO", "VERBLIJFSVERGUNNING", "VERBLIJFSDOCUMENT",
+    "TITULO DE RESIDENCIA", "AUTORIZACAO DE RESIDENCIA", "KARTA POBYTU", "POVOLENI K POBYTU", "TARTOZKODASI ENGEDELY",
+    "PERMIS DE SEDERE", "DOVOLJENJE ZA PREBIVANJE", "OLESKELULUPA", "UPPEHALLSTILLSTAND", "OPHOLDSTILLADELSE",
+    "OPPHOLDSTILLATELSE", "ELAMISLUBA", "UZTURESANAS ATLAUJA", "LEIDIMAS GYVENTI", "VISA", "VISAS", "VISUM", "VISADO",
+    "VISTO", "WIZA", "VIZUM", "VIZA", "VIISUMI", "VIISAS", "REPUBLIC", "REPUBLIC OF", "REPUBLIQUE", "REPUBLIK",
+    "BUNDESREPUBLIK", "REPUBBLICA", "REPUBLICA", "REPUBLIEK", "RZECZPOSPOLITA", "KINGDOM", "KONINKRIJK", "ROYAUME",
+    "KONIGREICH", "REINO", "KONUNGARIKET", "KONGERIKET", "KONGERIGET", "GRAND DUCHE", "GROSSHERZOGTUM", "PRINCIPALITY",
+    "FURSTENTUM", "COMMONWEALTH", "FEDERATION", "FEDERAL", "STATE OF", "STATES", "UNITED STATES",
+    "UNITED STATES OF AMERICA", "UNITED KINGDOM", "GREAT BRITAIN", "NORTHERN IRELAND", "EUROPEAN UNION",
+    "UNION EUROPEENNE", "EUROPAISCHE UNION", "UNION EUROPEA", "UNIONE EUROPEA", "EUROPESE UNIE", "UNIAO EUROPEIA",
+    "UNIA EUROPEJSKA", "EUROPEAN", "MINISTRY", "MINISTERE", "MINISTERIO", "MINISTERO", "MINISTERIE", "GOVERNMENT",
+    "GOUVERNEMENT", "GOBIERNO", "DEPARTMENT", "DEPARTMENT OF MOTOR VEHICLES", "MOTOR VEHICLES", "MOTOR VEHICLE",
+    "TRANSPORT", "TRANSPORTATION", "BUREAU", "INTERIOR", "HOME AFFAIRS", "FOREIGN AFFAIRS", "POLICE", "PREFECTURE",
+    "REAL ID", "SAMPLE", "SPECIMEN", "MUSTER", "MUESTRA", "MODELE", "ORGAN DONOR", "DONOR", "VETERAN",
+    "NOT FOR FEDERAL IDENTIFICATION", "FEDERAL LIMITS APPLY", "NOT VALID FOR DRIVING", "NOT FOR REAL ID PURPOSES",
+    "ENHANCED", "NONE", "HOLDER", "TITULAIRE", "INHABER", "TITULAR", "TITOLARE", "HOUDER", "USA", "PROVINCE",
+    "RESIDENT", "RESIDENT REGISTRATION CARD", "REGISTRATION", "REGISTRATION CARD", "CERTIFICATE", "AADHAAR",
+    "GOVERNMENT OF INDIA", "INCOME TAX DEPARTMENT", "PERMANENT ACCOUNT NUMBER", "UNIQUE IDENTIFICATION AUTHORITY",
+];
+
+/// The fifty states, the District of Columbia, the territories, and Canada's provinces and territories (in
+/// English and French): the headline of a North American card.
+const STATES: &[&str] = &[
+    "ALABAMA", "ALASKA", "ARIZONA", "ARKANSAS", "CALIFORNIA", "COLORADO", "CONNECTICUT", "DELAWARE", "FLORIDA",
+    "GEORGIA", "HAWAII", "IDAHO", "ILLINOIS", "INDIANA", "IOWA", "KANSAS", "KENTUCKY", "LOUISIANA", "MAINE", "MARYLAND",
+    "MASSACHUSETTS", "MICHIGAN", "MINNESOTA", "MISSISSIPPI", "MISSOURI", "MONTANA", "NEBRASKA", "NEVADA",
+    "NEW HAMPSHIRE", "NEW JERSEY", "NEW MEXICO", "NEW YORK", "NEW YORK STATE", "NORTH CAROLINA", "NORTH DAKOTA",
+    "OHIO", "OKLAHOMA", "OREGON", "PENNSYLVANIA", "RHODE ISLAND", "SOUTH CAROLINA", "SOUTH DAKOTA", "TENNESSEE",
+    "TEXAS", "UTAH", "VERMONT", "VIRGINIA", "WASHINGTON", "WEST VIRGINIA", "WISCONSIN", "WYOMING",
+    "DISTRICT OF COLUMBIA", "WASHINGTON DC", "WASHINGTON D C", "PUERTO RICO", "GUAM", "AMERICAN SAMOA",
+    "US VIRGIN ISLANDS", "VIRGIN ISLANDS", "NORTHERN MARIANA ISLANDS", "ALBERTA", "BRITISH COLUMBIA",
+    "COLOMBIE BRITANNIQUE", "MANITOBA", "NEW BRUNSWICK", "NOUVEAU BRUNSWICK", "NEWFOUNDLAND AND LABRADOR",
+    "NEWFOUNDLAND LABRADOR", "TERRE NEUVE ET LABRADOR", "NOVA SCOTIA", "NOUVELLE ECOSSE", "ONTARIO",
+    "PRINCE EDWARD ISLAND", "ILE DU PRINCE EDOUARD", "QUEBEC", "SASKATCHEWAN", "NORTHWEST TERRITORIES",
+    "TERRITOIRES DU NORD OUEST", "NUNAVUT", "YUKON", "CANADA",
+];
+
+/// Country names as documents print them, in their own languages (the English names come from the ISO table).
+const COUNTRY_NAMES: &[&str] = &[
+    "DEUTSCHLAND", "ESPANA", "ITALIA", "NEDERLAND", "NEDERLANDEN", "BELGIQUE", "BELGIE", "BELGIEN", "OSTERREICH",
+    "POLSKA", "CESKA REPUBLIKA", "CESKO", "SLOVENSKO", "SLOVENSKA REPUBLIKA", "MAGYARORSZAG", "ROMANIA", "БЪЛГАРИЯ",
+    "HRVATSKA", "SLOVENIJA", "SUOMI", "FINLAND", "SVERIGE", "NORGE", "NOREG", "DANMARK", "EESTI", "LATVIJA",
+    "LATVIJAS", "LIETUVA", "LIETUVOS", "ΕΛΛΑΣ", "ΕΛΛΑΔΑ", "ΕΛΛΗΝΙΚΗ ΔΗΜΟΚΡΑΤΙΑ", "HELLENIC REPUBLIC", "ISLAND",
+    "EIRE", "ERIN", "MALTA", "LUXEMBOURG", "LETZEBUERG", "PORTUGAL", "PORTUGUESA", "SCHWEIZ", "SUISSE", "SVIZZERA",
+    "SVIZRA", "LIECHTENSTEIN", "ΚΥΠΡΟΣ", "KYPROS", "KIBRIS", "FRANCE", "FRANCAISE", "ITALIANA", "ESPANOLA",
+    "FEDERATIVA DO BRASIL", "BRASIL", "MEXICO", "ESTADOS UNIDOS MEXICANOS", "ARGENTINA", "COLOMBIA", "CHILE", "PERU",
+    "URUGUAY", "PARAGUAY", "BOLIVIA", "ECUADOR", "VENEZUELA", "TURKIYE", "TURKIYE CUMHURIYETI", "SRBIJA", "CRNA GORA",
+    "BOSNA I HERCEGOVINA", "SHQIPERIA", "UKRAINA", "УКРАЇНА", "РОССИЯ", "BHARAT", "NIPPON", "DAEHAN MINGUK", "UTOPIA",
+];
+
+/// Upper-case, Latin accents removed, punctuation turned into spaces (the `#` of `LIC#` and `ID#` kept), spaces
+/// collapsed: the form labels and headers are compared in.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_uppercase) {
+        let c = fold_latin(c);
+        if c.is_alphanumeric() || c == '#' {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// The base letter of an accented upper-case Latin letter (other characters unchanged).
+pub fn fold_latin(c: char) -> char {
+    match c {
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+        'Ç' | 'Ć' | 'Č' | 'Ĉ' | 'Ċ' => 'C',
+        'Ď' | 'Đ' => 'D',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
+        'Ğ' | 'Ģ' | 'Ĝ' | 'Ġ' => 'G',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => 'I',
+        'Ķ' => 'K',
+        'Ĺ' | 'Ļ' | 'Ľ' | 'Ł' => 'L',
+        'Ñ' | 'Ń' | 'Ņ' | 'Ň' => 'N',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
+        'Ŕ' | 'Ř' => 'R',
+        'Ś' | 'Š' | 'Ş' | 'Ș' => 'S',
+        'Ť' | 'Ţ' | 'Ț' => 'T',
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => 'U',
+        'Ý' | 'Ÿ' => 'Y',
+        'Ź' | 'Ż' | 'Ž' => 'Z',
+        'Þ' => 'T',
+        'Ð' => 'D',
+        c => c,
+    }
+}
+
+/// At most one edit (substitution, insertion or deletion) apart.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (mut i, mut j, mut edits) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            i += 1;
+            j += 1;
+            continue;
+        }
+        edits += 1;
+        if edits > 1 {
+            return false;
+        }
+        match a.len().cmp(&b.len()) {
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    edits + (a.len() - i) + (b.len() - j) <= 1
+}
+
+/// Whether an OCR word matches a vocabulary word: exactly, or (words of six letters or more) within one edit, so a
+/// misread letter in NATIONALITY or GEBURTSDATUM still reads as the label.
+fn word_matches(ocr: &str, vocabulary: &str) -> bool {
+    ocr == vocabulary || (vocabulary.chars().count() >= 6 && within_one_edit(ocr, vocabulary))
+}
+
+/// Whether `words[i..]` starts with `phrase` (word by word); returns the number of words it covers.
+fn phrase_at(words: &[&str], i: usize, phrase: &str) -> Option<usize> {
+    let pw: Vec<&str> = phrase.split(' ').collect();
+    if i + pw.len() > words.len() {
+        // A phrase run together by OCR ("DATEOFBIRTH"): compare without spaces.
+        return None;
+    }
+    pw.iter().zip(&words[i..]).all(|(p, w)| word_matches(w, p)).then_some(pw.len())
+}
+
+/// Labels at the start of a text, in every language the text has them in ("Surname / Nom / Apellidos"), and how
+/// many of its (normalised) words they cover.
+pub fn leading_labels(text: &str) -> (Vec<Kind>, usize) {
+    let norm = normalise(&text.replace('/', " / "));
+    let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut kinds = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < words.len() && words[i] == "/" {
+            i += 1;
+        }
+        let mut best: Option<(Kind, usize)> = None;
+        for &(kind, phrases) in LABELS {
+            for phrase in phrases {
+                if let Some(n) = phrase_at(&words, i, phrase)
+                    && best.is_none_or(|(_, m)| n > m)
+                {
+                    best = Some((kind, n));
+                }
+            }
+        }
+        // A label run into one word by OCR ("DATEOFBIRTH", "LASTNAME").
+        if best.is_none() && i < words.len() {
+            for &(kind, phrases) in LABELS {
+                if phrases.iter().any(|p| p.contains(' ') && word_matches(words[i], &p.replace(' ', ""))) {
+                    best = Some((kind, 1));
+                    break;
+                }
+            }
+        }
+        match best {
+            Some((kind, n)) => {
+                if !kinds.contains(&kind) {
+                    kinds.push(kind);
+                }
+                i += n;
+            }
+            None => break,
+        }
+    }
+    (kinds, i)
+}
+
+/// The text after its leading labels, as printed (case, accents and separators kept).
+pub fn after_labels(text: &str, label_words: usize) -> String {
+    if label_words == 0 {
+        return text.trim().to_owned();
+    }
+    // Walk the words of the original text (split on spaces and '/'), counting them as `normalise` would.
+    let mut seen = 0;
+    let mut start = None;
+    let mut i = 0;
+    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    while i < bytes.len() {
+        let is_sep = |c: char| c.is_whitespace() || c == '/';
+        if is_sep(bytes[i].1) {
+            i += 1;
+            continue;
+        }
+        let word_start = bytes[i].0;
+        let mut j = i;
+        while j < bytes.len() && !is_sep(bytes[j].1) {
+            j += 1;
+        }
+        let word_end = bytes.get(j).map_or(text.len(), |b| b.0);
+        if seen >= label_words {
+            start = Some(word_start);
+            break;
+        }
+        let n = normalise(&text[word_start..word_end]);
+        if !n.is_empty() {
+            // A word that normalises to two ("D'EXPIRATION") counts as two.
+            seen += n.split(' ').count();
+        }
+        i = j;
+    }
+    start.map_or(String::new(), |s| text[s..].trim_start_matches([':', '.', ' ', '/', '-']).trim().to_owned())
+}
+
+/// The whole text is labels (a label line whose value sits elsewhere).
+pub fn is_only_labels(text: &str) -> bool {
+    let (kinds, n) = leading_labels(text);
+    !kinds.is_empty() && after_labels(text, n).chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Driving-licence field numbering: ISO/IEC 18013-1 (EU and most of the world) or the AAMVA card design (US and
+/// Canada). They agree on 1-4b and differ on 4d and 5.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Numbering {
+    Iso18013,
+    Aamva,
+}
+
+impl Numbering {
+    pub fn for_country(iso3: &str) -> Self {
+        if matches!(iso3, "USA" | "CAN") { Numbering::Aamva } else { Numbering::Iso18013 }
+    }
+
+    fn kind(self, number: &str) -> Option<Kind> {
+        Some(match (number, self) {
+            ("1", _) => Kind::Surname,
+            ("2", _) => Kind::GivenNames,
+            ("3", _) => Kind::BirthDate,
+            ("4A", _) => Kind::IssueDate,
+            ("4B", _) => Kind::ExpiryDate,
+            ("4C", _) => Kind::Authority,
+            ("4D", Numbering::Aamva) => Kind::DocumentNumber,
+            ("4D", Numbering::Iso18013) => Kind::PersonalNumber,
+            ("5", Numbering::Aamva) => Kind::Discriminator,
+            ("5", Numbering::Iso18013) => Kind::DocumentNumber,
+            ("7", _) => Kind::Signature,
+            ("8", _) => Kind::Address,
+            ("9" | "9A", _) => Kind::Class,
+            ("10" | "11", _) => Kind::Other,
+            ("12", _) => Kind::Restrictions,
+            // ISO/IEC 18013 numbers its fields up to 12; the AAMVA card goes on to 19.
+            (_, Numbering::Iso18013) => return None,
+            ("15", _) => Kind::Sex,
+            ("16", _) => Kind::Height,
+            ("17", _) => Kind::Weight,
+            ("18", _) => Kind::Eyes,
+            ("19", _) => Kind::Hair,
+            _ => return None,
+        })
+    }
+}
+
+/// A field number at the start of a line ("1. SURNAME", "4d DLN 123", "4b EXP 01/02/2030"), read tolerantly: the
+/// small numbers are often misread (`4d` as `40`/`4o`, `4b` as `46`, `1` as `l` or `I`). Returns the field's kind
+/// and the rest of the line.
+pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> {
+    let t = text.trim_start();
+    let mut chars = t.char_indices().peekable();
+    let mut number = String::new();
+    let mut end = 0;
+    while let Some(&(i, c)) = chars.peek() {
+        let mapped = match (number.as_str(), c) {
+            ("", 'l' | 'I' | '|') => '1',
+            ("4", 'a' | 'A') => 'A',
+            ("4", 'b' | 'B' | '6') => 'B',
+            ("4", 'c' | 'C') => 'C',
+            ("4", 'd' | 'D' | '0' | 'o' | 'O') => 'D',
+            // AAMVA has no field 44: it is 4d with the d misread.
+            ("4", '4') if numbering == Numbering::Aamva => 'D',
+            ("9", 'a' | 'A') => 'A',
+            (_, d) if d.is_ascii_digit() => d,
+            _ => break,
+        };
+        number.push(mapped);
+        end = i + c.len_utf8();
+        chars.next();
+        if number.len() >= 2 {
+            break;
+        }
+    }
+    if number.is_empty() {
+        return None;
+    }
+    let rest = &t[end..];
+    // "17.07.1949" is a date, not field 17: a number directly followed by a separator and a digit is no field number.
+    let mut after = rest.chars();
+    if matches!(after.next(), Some('.' | '/' | '-' | ',')) && after.next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // The number must stand apart from its value: "1. X", "4d X", "4dDLN X" (a label run into it), not "1985".
+    let raw = &t[..end];
+    let run_in = rest.chars().next().is_some_and(|c| c.is_alphabetic());
+    // "40 DLN" is 4d misread; "40 MAIN ST" is an address.
+    let misread_4d = raw == "44" || raw == "40";
+    let separated = (rest.starts_with(['.', ' ', ':', ')'])
+        && (!misread_4d || leading_labels(rest).0.first() == Some(&Kind::DocumentNumber)))
+        // A label or value run into a lettered number ("4dDLN", "44WDL123": 4d with its d misread).
+        || (run_in && number.chars().any(|n| n.is_ascii_alphabetic()));
+    // AAMVA has no field 4: "4S1234567" is 4d whose d was lost, run into the number.
+    if numbering == Numbering::Aamva && number == "4" && run_in && rest.chars().filter(|c| c.is_ascii_alphanumeric()).count() >= 6 {
+        return Some((Kind::DocumentNumber, rest.to_owned()));
+    }
+    if !separated || rest.trim_start_matches(['.', ' ', ':', ')']).is_empty() && number.len() > 2 {
+        return None;
+    }
+    let kind = numbering.kind(&number)?;
+    Some((kind, rest.trim_start_matches(['.', ' ', ':', ')']).to_owned()))
+}
+
+/// Header vocabulary in a text: a document title, an issuing body, a country or (with `states`) a US state or
+/// Canadian province, as whole words or phrases.
+pub fn has_header_words(text: &str, states: bool) -> bool {
+    let norm = normalise(text);
+    let padded = format!(" {norm} ");
+    let contains = |phrase: &str| padded.contains(&format!(" {phrase} "));
+    if HEADERS.iter().any(|h| contains(h)) || COUNTRY_NAMES.iter().any(|c| contains(c)) {
+        return true;
+    }
+    let words: Vec<&str> = norm.split(' ').collect();
+    // Long header words misread by a letter ("KONINKRIK", "PERSONALAUSWEIS" as "PERSONALAUSWE1S").
+    let long_word = |h: &str| !h.contains(' ') && h.chars().count() >= 8;
+    let near = |w: &&str| {
+        w.chars().count() >= 8
+            && HEADERS.iter().chain(COUNTRY_NAMES).any(|h| long_word(h) && within_one_edit(w, h))
+    };
+    // A header word cut short by glare or a hologram ("IFICATION" of IDENTIFICATION).
+    let cut = |w: &&str| {
+        w.chars().count() >= 6
+            && HEADERS.iter().any(|h| long_word(h) && h != w && (h.ends_with(*w) || h.starts_with(*w)))
+    };
+    if words.iter().any(near) || words.iter().any(cut) {
+        return true;
+    }
+    if states && (STATES.iter().any(|s| contains(s)) || english_country_name(&norm)) {
+        return true;
+    }
+    false
+}
+
+/// The whole text is one English country name from the ISO table ("GERMANY", "UNITED STATES OF AMERICA").
+fn english_country_name(norm: &str) -> bool {
+    isocountry::CountryCode::iter().any(|c| normalise(c.name()) == norm)
+}
+
+/// The date role of the text before a date on its line: its labels or field number, else a short label that OCR
+/// ran into a letter or two ("EXPE", "D0B"), which is trusted only there, right before a date.
+pub fn date_label(prefix: &str, numbering: Numbering) -> Option<Kind> {
+    let p = prefix.trim();
+    if let Some((kind, rest)) = field_number(&format!("{p} "), numbering) {
+        return Some(leading_labels(&rest).0.first().copied().filter(|k| k.is_date()).unwrap_or(kind));
+    }
+    if let Some(&k) = leading_labels(p).0.first() {
+        return Some(k);
+    }
+    let last = normalise(p).rsplit(' ').next().unwrap_or("").replace('0', "O");
+    const SHORT: &[(&str, Kind)] =
+        &[("DOB", Kind::BirthDate), ("EXP", Kind::ExpiryDate), ("ISS", Kind::IssueDate), ("DDN", Kind::BirthDate), ("DEL", Kind::IssueDate)];
+    SHORT
+        .iter()
+        .find(|(l, _)| last.starts_with(l) && last.chars().count() <= l.len() + 2 || (last.len() >= 3 && within_one_edit(&last, l)))
+        .map(|&(_, k)| k)
+}
+
+/// A text that is only labels or field numbers and labels: never a value.
+pub fn is_label_text(text: &str) -> bool {
+    is_only_labels(text)
+        || field_number(text, Numbering::Aamva).is_some_and(|(_, rest)| rest.trim().is_empty() || is_only_labels(&rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_found_in_many_languages_and_in_bilingual_runs() {
+        assert_eq!(leading_labels("Surname / Nom / Apellidos").0, [Kind::Surname]);
+        assert_eq!(leading_labels("Date of birth/Date de naissance").0, [Kind::BirthDate]);
+        assert_eq!(leading_labels("Fecha de expedición").0, [Kind::IssueDate]);
+        assert_eq!(leading_labels("Nazwisko").0, [Kind::Surname]);
+        assert_eq!(leading_labels("Příjmení").0, [Kind::Surname]);
+        assert_eq!(leading_labels("Staatsangehörigkeit").0, [Kind::Nationality]);
+        assert_eq!(leading_labels("ΗΜΕΡΟΜΗΝΙΑ ΓΕΝΝΗΣΗΣ").0, [Kind::BirthDate]);
+        assert_eq!(leading_labels("DATEOFBIRTH").0, [Kind::BirthDate], "run together by OCR");
+        assert_eq!(leading_labels("NATIONALTY").0, [Kind::Nationality], "one letter misread");
+        assert_eq!(leading_labels("HAMBURG").0, []);
+    }
+
+    #[test]
+    fn the_value_after_a_label_keeps_its_case_and_accents() {
+        let (kinds, n) = leading_labels("DOB: 02/23/1991");
+        assert_eq!(kinds, [Kind::BirthDate]);
+        assert_eq!(after_labels("DOB: 02/23/1991", n), "02/23/1991");
+        let text = "Nom/Surname DVOŘÁK";
+        let (kinds, n) = leading_labels(text);
+        assert_eq!(kinds, [Kind::Surname]);
+        assert_eq!(after_labels(text, n), "DVOŘÁK");
+        assert!(is_only_labels("Given names / Prénoms"));
+        assert!(!is_only_labels("LN JONES"));
+    }
+
+    #[test]
+    fn field_numbers_are_read_tolerantly_and_per_numbering() {
+        assert_eq!(field_number("1. MUSTERMANN", Numbering::Iso18013), Some((Kind::Surname, "MUSTERMANN".into())));
+        assert_eq!(field_number("4d DLN 123456", Numbering::Aamva).map(|x| x.0), Some(Kind::DocumentNumber));
+        assert_eq!(field_number("40 DLN 123456", Numbering::Aamva).map(|x| x.0), Some(Kind::DocumentNumber));
+        assert_eq!(field_number("4d. 850101-1234", Numbering::Iso18013).map(|x| x.0), Some(Kind::PersonalNumber));
+        assert_eq!(field_number("5. AB123456", Numbering::Iso18013).map(|x| x.0), Some(Kind::DocumentNumber));
+        assert_eq!(field_number("5 DD 12345", Numbering::Aamva).map(|x| x.0), Some(Kind::Discriminator));
+        assert_eq!(field_number("l THOMPSON", Numbering::Aamva).map(|x| x.0), Some(Kind::Surname));
+        assert_eq!(field_number("1985", Numbering::Aamva), None);
+        assert_eq!(field_number("44WDLB12345", Numbering::Aamva), Some((Kind::DocumentNumber, "WDLB12345".into())));
+        assert_eq!(field_number("4402 RIVER RD", Numbering::Aamva), None, "a house number");
+        assert_eq!(field_number("4S15999877", Numbering::Aamva), Some((Kind::DocumentNumber, "S15999877".into())));
+        assert_eq!(field_number("12/31/2023", Numbering::Aamva), None);
+        assert_eq!(field_number("17.07.1949 HAMBURG", Numbering::Iso18013), None, "a date, not field 17");
+        assert_eq!(field_number("15 SEX M", Numbering::Iso18013), None, "ISO numbers stop at 12");
+        assert_eq!(date_label("EXPE", Numbering::Aamva), Some(Kind::ExpiryDate));
+        assert_eq!(date_label("D0B", Numbering::Aamva), Some(Kind::BirthDate));
+        assert_eq!(date_label("4b", Numbering::Iso18013), Some(Kind::ExpiryDate));
+    }
+
+    #[test]
+    fn headers_are_titles_countries_and_states_never_single_name_words() {
+        assert!(has_header_words("REPUBLIC OF KOREA", false));
+        assert!(has_header_words("FÜHRERSCHEIN", false));
+        assert!(has_header_words("WASHINGTON DRIVER LICENSE", false));
+        assert!(has_header_words("MARYLAND", true));
+        assert!(has_header_words("QUÉBEC", true));
+        assert!(has_header_words("NEW YORK STATE", true));
+        assert!(!has_header_words("YORK", true), "a surname");
+        assert!(!has_header_words("MARYLAND", false), "states only where asked");
+        assert!(!has_header_words("VAN DER MEER", true));
+        assert!(has_header_words("KONINKRIK DERNEDERLANDEN", false));
+    }
+}

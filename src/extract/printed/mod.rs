@@ -1,0 +1,864 @@
+//! The printed zone (the visual inspection zone), read by meaning rather than by template: every line is checked for
+//! a field number ([`lexicon::field_number`]) and for labels in any of the EU/EEA languages
+//! ([`lexicon::leading_labels`]); a label's value is the rest of its line, the text to its right on the same row, or
+//! the line below it. What no label claims is read by position as a last resort (earliest date = birth, ...).
+//!
+//! Nothing here decides acceptance: each value carries how it was found ([`How`]) and its weakest character
+//! confidence, and `extract::acceptance` decides what is confirmed.
+
+pub mod dates;
+pub mod lexicon;
+pub mod names;
+pub mod numbers;
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::kyc::IdType;
+use crate::ocr::OcrLine;
+use dates::{DayOrder, find_dates};
+use lexicon::{Kind, Numbering};
+use names::looks_like_name;
+
+/// How a printed value was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// A label (in some language) named it.
+    Labelled,
+    /// A licence field number named it.
+    Numbered,
+    /// Its own format checked it (an Aadhaar, a Spanish DNI, a Korean resident number).
+    SelfChecking,
+    /// Only its position suggests it.
+    Positional,
+}
+
+/// A value read from the printed zone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Read<T> {
+    pub value: T,
+    /// The weakest character confidence of the line it came from.
+    pub confidence: f32,
+    pub how: How,
+}
+
+impl<T> Read<T> {
+    fn new(value: T, confidence: f32, how: How) -> Self {
+        Self { value, confidence, how }
+    }
+
+    pub fn labelled(&self) -> bool {
+        matches!(self.how, How::Labelled | How::Numbered | How::SelfChecking)
+    }
+}
+
+/// Everything read from the printed zone of one side.
+#[derive(Clone, Debug, Default)]
+pub struct Printed {
+    pub birth_date: Option<Read<NaiveDate>>,
+    pub issue_date: Option<Read<NaiveDate>>,
+    pub expiry_date: Option<Read<NaiveDate>>,
+    /// A visa's "valid from", kept apart from the issue date.
+    pub valid_from: Option<Read<NaiveDate>>,
+    pub surname: Option<Read<String>>,
+    pub given_names: Option<Read<String>>,
+    pub sex: Option<Read<char>>,
+    /// ISO 3166-1 alpha-3 (or an ICAO code).
+    pub nationality: Option<Read<String>>,
+    pub document_number: Option<Read<String>>,
+    pub personal_number: Option<Read<String>>,
+    /// Every line that could be a printed name (for matching the MRZ's names with their accented printed forms).
+    pub name_lines: Vec<(String, f32)>,
+    /// Lines in mixed case: signatures and their captions, a second printing of the name.
+    pub signature_lines: Vec<String>,
+    /// Every date on the side, for cross-checks.
+    pub all_dates: Vec<NaiveDate>,
+    /// Every number-like token on the side (separators removed), vertical ones included: second readings of the
+    /// document number.
+    pub all_numbers: Vec<String>,
+}
+
+/// One OCR line with its geometry, labels and field number.
+struct Segment<'a> {
+    line: &'a OcrLine,
+    text: String,
+    confidence: f32,
+    x0: f32,
+    x1: f32,
+    y0: f32,
+    y1: f32,
+    /// What its labels or field number say (empty: none).
+    kinds: Vec<Kind>,
+    how: How,
+    /// The text after its field number and labels.
+    rest: String,
+}
+
+fn min_conf(l: &OcrLine) -> f32 {
+    l.char_confidences.iter().copied().fold(1.0, f32::min)
+}
+
+/// Text printed at 90 degrees (a number beside the photo): its reading direction runs up or down the page.
+pub fn is_vertical(l: &OcrLine) -> bool {
+    let dx = l.r#box[1].x - l.r#box[0].x;
+    let dy = l.r#box[1].y - l.r#box[0].y;
+    dy.abs() > dx.abs()
+}
+
+/// The page's tilt: the median direction of its long horizontal lines (OCR boxes follow the text, so a photo
+/// taken at an angle gives slanted boxes whose upright bounds would put neighbours on different rows).
+fn page_tilt(lines: &[OcrLine]) -> f32 {
+    let mut angles: Vec<f32> = lines
+        .iter()
+        .filter(|l| !is_vertical(l))
+        .filter_map(|l| {
+            let (dx, dy) = (l.r#box[1].x - l.r#box[0].x, l.r#box[1].y - l.r#box[0].y);
+            (dx.hypot(dy) >= 3.0 * l.height).then(|| dy.atan2(dx))
+        })
+        .collect();
+    if angles.is_empty() {
+        return 0.0;
+    }
+    angles.sort_by(f32::total_cmp);
+    angles[angles.len() / 2]
+}
+
+fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Segment<'a> {
+    // Corners in the page's own frame (the tilt turned back).
+    let (sin, cos) = (-tilt).sin_cos();
+    let turned: Vec<(f32, f32)> = line.r#box.iter().map(|p| (p.x * cos - p.y * sin, p.x * sin + p.y * cos)).collect();
+    let xs = turned.iter().map(|p| p.0);
+    let ys = turned.iter().map(|p| p.1);
+    let text = line.text.trim().to_owned();
+    let mut kinds = Vec::new();
+    let mut how = How::Positional;
+    let mut rest = text.clone();
+    if let Some(numbering) = numbering
+        && let Some((kind, after)) = lexicon::field_number(&text, numbering)
+    {
+        kinds.push(kind);
+        how = How::Numbered;
+        rest = after;
+    }
+    let (labels, n) = lexicon::leading_labels(&rest);
+    if !labels.is_empty() {
+        let after = lexicon::after_labels(&rest, n);
+        // A label that contradicts the field number loses to it; labels add meaning where there is no number.
+        if kinds.is_empty() {
+            kinds = labels;
+            how = How::Labelled;
+        }
+        rest = after;
+    }
+    // "Name/Surname": the specific label wins over the generic one.
+    if kinds.len() > 1 && kinds.iter().any(|k| matches!(k, Kind::Surname | Kind::GivenNames)) {
+        kinds.retain(|k| *k != Kind::FullName);
+    }
+    Segment {
+        line,
+        confidence: min_conf(line),
+        x0: xs.clone().fold(f32::MAX, f32::min),
+        x1: xs.fold(f32::MIN, f32::max),
+        y0: ys.clone().fold(f32::MAX, f32::min),
+        y1: ys.fold(f32::MIN, f32::max),
+        text,
+        kinds,
+        how,
+        rest,
+    }
+}
+
+impl Segment<'_> {
+    fn labelled(&self) -> bool {
+        !self.kinds.is_empty()
+    }
+
+    fn height(&self) -> f32 {
+        self.line.height.max(1.0)
+    }
+
+    /// A label with nothing after it: its value is elsewhere.
+    fn bare_label(&self) -> bool {
+        self.labelled() && self.rest.chars().all(|c| !c.is_alphanumeric())
+    }
+}
+
+/// The segment holding the value of a bare label: the nearest one to its right on the same row, else the nearest
+/// one below it (labels sit above values on most cards), that is not itself a label.
+fn value_segment(segs: &[Segment], i: usize) -> Option<usize> {
+    let me = &segs[i];
+    let h = me.height();
+    let cy = (me.y0 + me.y1) / 2.0;
+    let same_row = |s: &Segment| ((s.y0 + s.y1) / 2.0 - cy).abs() < 0.5 * h.max(s.height());
+    let right = segs
+        .iter()
+        .enumerate()
+        .filter(|(j, s)| *j != i && !s.bare_label() && s.x0 >= me.x1 - 0.5 * h && s.x0 - me.x1 < 5.0 * h && same_row(s))
+        .min_by(|a, b| (a.1.x0 - me.x1).total_cmp(&(b.1.x0 - me.x1)))
+        .map(|(j, _)| j)
+        // Another label between them labels that value, not this one.
+        .filter(|&j| !segs.iter().any(|o| o.bare_label() && same_row(o) && o.x0 > me.x1 - 0.5 * h && o.x1 <= segs[j].x0 + 0.5 * h && !std::ptr::eq(o, me)));
+    if right.is_some() {
+        return right;
+    }
+    segs.iter()
+        .enumerate()
+        .filter(|(j, s)| {
+            let gap = s.y0 - me.y1;
+            let overlap = s.x1.min(me.x1 + 2.0 * h) - s.x0.max(me.x0 - h);
+            *j != i && !s.bare_label() && gap > -0.4 * h && gap < 2.0 * h.max(s.height()) && overlap > 0.0
+        })
+        .min_by(|a, b| (a.1.y0 - me.y1).total_cmp(&(b.1.y0 - me.y1)))
+        .map(|(j, _)| j)
+}
+
+/// A label's value text and the segment it came from.
+fn labelled_value<'s>(segs: &'s [Segment], i: usize) -> Option<(&'s str, usize)> {
+    let me = &segs[i];
+    if !me.bare_label() {
+        return Some((me.rest.as_str(), i));
+    }
+    value_segment(segs, i).map(|j| (segs[j].text.as_str(), j))
+}
+
+/// Read the printed zone of one side.
+pub fn read(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate) -> Printed {
+    let north_american = matches!(country, "USA" | "CAN");
+    let numbering = match id_type {
+        IdType::DriversLicense => Some(Numbering::for_country(country)),
+        IdType::GovernmentId if north_american => Some(Numbering::Aamva),
+        _ => None,
+    };
+    let tilt = page_tilt(lines);
+    let segs: Vec<Segment> = lines.iter().map(|l| segment(l, numbering, tilt)).collect();
+    let mut out = Printed::default();
+    // Segments whose text is some label's value (so not free text for positional reading).
+    let mut claimed = vec![false; segs.len()];
+    let mut value_kind: Vec<Option<Kind>> = vec![None; segs.len()];
+    for i in 0..segs.len() {
+        if segs[i].labelled()
+            && let Some((_, j)) = labelled_value(&segs, i)
+            && j != i
+        {
+            claimed[j] = true;
+            value_kind[j] = segs[i].kinds.first().copied();
+        }
+    }
+
+    if std::env::var_os("KYC_DEBUG_PRINTED").is_some() {
+        for (i, s) in segs.iter().enumerate() {
+            eprintln!("{i:2} {:?} kinds={:?} how={:?} rest={:?} claimed={} value_kind={:?} value_of={:?}", s.text, s.kinds, s.how, s.rest, claimed[i], value_kind[i], if s.labelled() { labelled_value(&segs, i).map(|x| x.1) } else { None });
+        }
+    }
+    read_dates(&segs, &value_kind, id_type, country, today, &mut out);
+    read_names(&segs, &claimed, id_type, country, &mut out);
+    read_sex(&segs, &mut out);
+    read_nationality(&segs, &mut out);
+    read_numbers(&segs, &claimed, &value_kind, id_type, country, &mut out);
+
+    for s in &segs {
+        let t = s.text.trim_end_matches(',');
+        if looks_like_name(t) && !s.bare_label() && !lexicon::has_header_words(t, false) {
+            out.name_lines.push((t.to_owned(), s.confidence));
+        }
+        if t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase) && !t.chars().any(|c| c.is_ascii_digit()) {
+            out.signature_lines.push(t.to_owned());
+        }
+    }
+    if let Some(rrn) = &out.personal_number
+        && let Some((birth, sex, _)) = numbers::korean_rrn(&rrn.value)
+    {
+        // The resident number encodes birth date and sex: a second reading of both.
+        let conf = rrn.confidence;
+        if out.birth_date.is_none() {
+            out.birth_date = Some(Read::new(birth, conf, How::SelfChecking));
+        }
+        if out.sex.is_none() {
+            out.sex = Some(Read::new(sex, conf, How::SelfChecking));
+        }
+    }
+    out
+}
+
+/// Dates with their roles: from the label before the date on its line, else from the label whose value the line
+/// is, else by order (earliest birth, latest expiry, one between them the issue date).
+fn read_dates(
+    segs: &[Segment],
+    value_kind: &[Option<Kind>],
+    id_type: IdType,
+    country: &str,
+    today: NaiveDate,
+    out: &mut Printed,
+) {
+    let order = DayOrder::for_country(country);
+    let numbering = Numbering::for_country(country);
+    let mut dated: Vec<(NaiveDate, Option<Kind>, f32)> = Vec::new();
+    for (i, s) in segs.iter().enumerate() {
+        let text = dates::normalise(&s.text);
+        let mut label_start = 0;
+        for found in find_dates(&s.text, order, today) {
+            let prefix = text.get(label_start..found.start).unwrap_or("");
+            label_start = found.end;
+            let mut role = lexicon::date_label(prefix, numbering);
+            if role.is_none() && prefix.trim().chars().all(|c| !c.is_alphanumeric()) {
+                role = s.kinds.first().copied().or(value_kind[i]);
+            }
+            // A date labelled as something else than a date ("UNDER 21 UNTIL") is kept out of the roles.
+            let role = role.map(|k| if k.is_date() { k } else { Kind::Other });
+            if !dated.iter().any(|(d, r, _)| *d == found.date && *r == role) {
+                dated.push((found.date, role, s.confidence));
+            }
+            out.all_dates.push(found.date);
+        }
+    }
+    let mut take = |kind: Kind| -> Option<Read<NaiveDate>> {
+        let i = dated.iter().position(|(_, r, _)| *r == Some(kind))?;
+        let (d, _, c) = dated.remove(i);
+        Some(Read::new(d, c, How::Labelled))
+    };
+    out.birth_date = take(Kind::BirthDate);
+    out.issue_date = take(Kind::IssueDate);
+    out.expiry_date = take(Kind::ExpiryDate);
+    out.valid_from = take(Kind::ValidFrom);
+    // Labelled dates are not read twice by position; dates labelled as something else are ignored.
+    let labelled: Vec<NaiveDate> = [&out.birth_date, &out.issue_date, &out.expiry_date, &out.valid_from]
+        .iter()
+        .filter_map(|r| r.as_ref().map(|r| r.value))
+        .collect();
+    let mut rest: Vec<(NaiveDate, f32)> =
+        dated.iter().filter(|(d, r, _)| r.is_none() && !labelled.contains(d)).map(|(d, _, c)| (*d, *c)).collect();
+    rest.sort_by_key(|(d, _)| *d);
+    rest.dedup_by_key(|(d, _)| *d);
+    let read = |(d, c): (NaiveDate, f32)| Read::new(d, c, How::Positional);
+    if out.birth_date.is_none() && !rest.is_empty() {
+        let first = rest[0].0;
+        let before_others = [&out.issue_date, &out.expiry_date].iter().all(|r| r.as_ref().is_none_or(|r| first < r.value));
+        // A birth date lies in the past, well before the document.
+        if before_others && first < today {
+            out.birth_date = Some(read(rest.remove(0)));
+        }
+    }
+    let carries_expiry = !matches!(id_type, IdType::Aadhaar | IdType::Pancard);
+    if carries_expiry && out.expiry_date.is_none() && let Some(&last) = rest.last() {
+        let after_birth = out.birth_date.as_ref().is_none_or(|b| last.0 > b.value);
+        if after_birth && rest.len() + usize::from(out.birth_date.is_some()) >= 2 {
+            out.expiry_date = rest.pop().map(read);
+        }
+    }
+    if out.issue_date.is_none() {
+        let (lo, hi) = (out.birth_date.as_ref().map(|r| r.value), out.expiry_date.as_ref().map(|r| r.value));
+        if let Some(pos) = rest.iter().rposition(|(d, _)| lo.is_none_or(|b| *d > b) && hi.is_none_or(|e| *d < e) && *d <= today) {
+            out.issue_date = Some(read(rest.remove(pos)));
+        }
+    }
+}
+
+/// Whether a text can be a holder's name here: letters only, and no header vocabulary (with `states`, no US state
+/// or Canadian province either: for unlabelled lines of North American cards).
+fn name_text(text: &str, states: bool) -> bool {
+    let t = text.trim().trim_end_matches(',');
+    let words: Vec<&str> = t.split_whitespace().collect();
+    looks_like_name(t)
+        && !lexicon::has_header_words(t, states)
+        && !lexicon::is_label_text(t)
+        // A lone one- or two-letter word is a badge or a code ("NL", "M"), not a name.
+        && !(words.len() == 1 && words[0].chars().count() <= 2)
+}
+
+fn read_names(segs: &[Segment], claimed: &[bool], id_type: IdType, country: &str, out: &mut Printed) {
+    let read = |v: &str, s: &Segment, how: How| Read::new(v.trim().trim_end_matches(',').to_owned(), s.confidence, how);
+    // Labelled (or numbered) names: the label's value.
+    for (i, s) in segs.iter().enumerate() {
+        for &kind in &s.kinds {
+            if !matches!(kind, Kind::Surname | Kind::GivenNames | Kind::FullName) {
+                continue;
+            }
+            let Some((value, j)) = labelled_value(segs, i) else { continue };
+            let value = value.trim().trim_end_matches(',');
+            if !looks_like_name(value) || lexicon::has_header_words(value, false) {
+                continue;
+            }
+            let v = &segs[j];
+            match kind {
+                Kind::Surname if out.surname.is_none() => out.surname = Some(read(value, v, s.how)),
+                Kind::GivenNames if out.given_names.is_none() => out.given_names = Some(read(value, v, s.how)),
+                Kind::FullName if out.surname.is_none() => {
+                    if let Some((sur, given)) = value.split_once(',') {
+                        out.surname = Some(read(sur, v, s.how));
+                        if looks_like_name(given) {
+                            out.given_names = Some(read(given, v, s.how));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if out.surname.is_some() && out.given_names.is_some() {
+        return;
+    }
+    // Positional: unlabelled lines that can be names, in reading order.
+    let states = matches!(country, "USA" | "CAN");
+    let candidates: Vec<&Segment> = segs
+        .iter()
+        .zip(claimed)
+        .filter(|(s, claimed)| {
+            let t = s.text.as_str();
+            let title_case_ok = single_line(country, id_type) && t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            !**claimed
+                && !s.labelled()
+                && !is_vertical(s.line)
+                && s.line.confidence >= 0.7
+                && name_text(&t.replace(',', " "), states)
+                && (!t.chars().any(char::is_lowercase) || title_case_ok)
+        })
+        .map(|(s, _)| s)
+        .collect();
+    // Values of the labels found are not names.
+    let taken = |t: &str| {
+        [&out.surname, &out.given_names].iter().any(|r| r.as_ref().is_some_and(|r| r.value == t.trim()))
+    };
+    let candidates: Vec<&Segment> = candidates.into_iter().filter(|s| !taken(&s.text)).collect();
+    // "SURNAME, GIVEN NAMES" on one line (North American cards).
+    if out.surname.is_none()
+        && let Some(k) = candidates.iter().position(|s| s.text.contains(','))
+    {
+        let s = candidates[k];
+        let (sur, given) = s.text.split_once(',').unwrap_or((&s.text, ""));
+        out.surname = Some(read(sur, s, How::Positional));
+        if out.given_names.is_none() {
+            if looks_like_name(given) {
+                out.given_names = Some(read(given, s, How::Positional));
+            } else if let Some(next) = candidates.get(k + 1) {
+                out.given_names = Some(read(&next.text, next, How::Positional));
+            }
+        }
+        return;
+    }
+    let single_line_full_name = single_line(country, id_type);
+    match (out.surname.is_some(), out.given_names.is_some()) {
+        (false, false) if single_line_full_name => {
+            let Some(first) = candidates.first() else { return };
+            let words: Vec<&str> = first.text.split_whitespace().collect();
+            if words.len() < 2 {
+                return;
+            }
+            // Korean cards print the family name first; Indian cards print it last.
+            let (sur, given) = if country == "KOR" {
+                (words[0].to_owned(), words[1..].join(" "))
+            } else {
+                (words[words.len() - 1].to_owned(), words[..words.len() - 1].join(" "))
+            };
+            out.surname = Some(read(&sur, first, How::Positional));
+            out.given_names = Some(read(&given, first, How::Positional));
+        }
+        (false, false) if candidates.len() >= 2 => {
+            // Surname line, then given-names line (passports, EU and AAMVA licences).
+            out.surname = Some(read(&candidates[0].text, candidates[0], How::Positional));
+            out.given_names = Some(read(&candidates[1].text, candidates[1], How::Positional));
+        }
+        (true, false) => {
+            // The given names follow the labelled surname.
+            let below = candidates.iter().find(|s| out.surname.as_ref().is_some_and(|sur| s.text.trim() != sur.value));
+            if let Some(s) = below {
+                out.given_names = Some(read(&s.text, s, How::Positional));
+            }
+        }
+        (false, true) => {
+            if let Some(s) = candidates.first() {
+                out.surname = Some(read(&s.text, s, How::Positional));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Cards that print the whole name on one line (Korean and Indian cards).
+fn single_line(country: &str, id_type: IdType) -> bool {
+    country == "KOR" || country == "IND" || id_type == IdType::Aadhaar
+}
+
+fn sex_token(s: &str) -> Option<char> {
+    let k = lexicon::normalise(s);
+    match k.as_str() {
+        "M" | "H" | "MALE" | "MANNLICH" | "MASCULIN" | "MASCULINO" | "MASCHILE" | "MAN" | "M M" | "M H" | "1" => Some('M'),
+        "F" | "W" | "V" | "K" | "FEMALE" | "WEIBLICH" | "FEMININ" | "FEMENINO" | "FEMMINILE" | "VROUW" | "F F"
+        | "F M" | "D" | "2" => Some('F'),
+        "X" | "9" => Some('X'),
+        _ => None,
+    }
+}
+
+fn read_sex(segs: &[Segment], out: &mut Printed) {
+    for (i, s) in segs.iter().enumerate() {
+        if !s.kinds.contains(&Kind::Sex) {
+            continue;
+        }
+        let Some((value, j)) = labelled_value(segs, i) else { continue };
+        // The value may run on into other fields ("F HGT 5'-06\"") or follow a misread label ("MEx X"): the first
+        // word that is a sex, among the first three.
+        for word in value.split_whitespace().take(3) {
+            if let Some(g) = sex_token(word).filter(|_| !matches!(word, "1" | "2" | "9" | "D" | "K" | "W" | "V" | "H")) {
+                out.sex = Some(Read::new(g, segs[j].confidence, s.how));
+                return;
+            }
+        }
+    }
+    // A sex label OCR ran into something ("SEXTEXE M"): the line's last word.
+    for s in segs {
+        let k = lexicon::normalise(&s.text);
+        let words: Vec<&str> = k.split(' ').collect();
+        let labelled = words.first().is_some_and(|w| ["SEX", "SEXO", "GESCHLECHT", "GESLACHT", "SESSO"].iter().any(|l| w.starts_with(l)));
+        if labelled && words.len() >= 2 && let Some(g) = words.last().and_then(|w| sex_token(w)) {
+            out.sex = Some(Read::new(g, s.confidence, How::Labelled));
+            return;
+        }
+    }
+    // A standalone sex word or letter.
+    for s in segs {
+        let t = s.text.trim();
+        let word_form = t.chars().count() > 2 && t.chars().all(|c| c.is_alphabetic());
+        if let Some(g) = sex_token(t).filter(|_| word_form || matches!(t, "M" | "F" | "M/M" | "F/F" | "F/M" | "M/H" | "X")) {
+            out.sex = Some(Read::new(g, s.confidence, if word_form { How::Labelled } else { How::Positional }));
+            return;
+        }
+    }
+}
+
+/// Nationality words and names printed on documents, to ISO 3166-1 alpha-3.
+pub fn nationality_from_word(text: &str) -> Option<&'static str> {
+    const WORDS: &[(&str, &str)] = &[
+        ("NEDERLANDSE", "NLD"), ("DUTCH", "NLD"), ("NETHERLANDS", "NLD"), ("FRANCAISE", "FRA"), ("FRANCAIS", "FRA"),
+        ("FRENCH", "FRA"), ("CANADIAN", "CAN"), ("CANADIENNE", "CAN"), ("DEUTSCH", "DEU"), ("GERMAN", "DEU"),
+        ("ITALIANA", "ITA"), ("ITALIANO", "ITA"), ("ITALIAN", "ITA"), ("ESPANOLA", "ESP"), ("ESPANOL", "ESP"),
+        ("SPANISH", "ESP"), ("BRITISH", "GBR"), ("KOREAN", "KOR"), ("REPUBLICOFKOREA", "KOR"), ("INDIAN", "IND"),
+        ("AMERICAN", "USA"), ("AUSTRALIAN", "AUS"), ("SUOMI", "FIN"), ("FINNISH", "FIN"), ("ICELANDIC", "ISL"),
+        ("ISLENSKUR", "ISL"), ("POLSKIE", "POL"), ("POLSKA", "POL"), ("POLISH", "POL"), ("CESKA", "CZE"),
+        ("CZECH", "CZE"), ("SLOVENSKA", "SVK"), ("SLOVAK", "SVK"), ("MAGYAR", "HUN"), ("HUNGARIAN", "HUN"),
+        ("EESTI", "EST"), ("ESTONIAN", "EST"), ("LATVIAN", "LVA"), ("LATVIJAS", "LVA"), ("LIETUVOS", "LTU"),
+        ("LITHUANIAN", "LTU"), ("SVENSK", "SWE"), ("SWEDISH", "SWE"), ("NORSK", "NOR"), ("NORWEGIAN", "NOR"),
+        ("DANSK", "DNK"), ("DANISH", "DNK"), ("PORTUGUESA", "PRT"), ("PORTUGUESE", "PRT"), ("BRASILEIRA", "BRA"),
+        ("BRAZILIAN", "BRA"), ("LUXEMBOURGEOISE", "LUX"), ("BELGE", "BEL"), ("BELGISCHE", "BEL"), ("BELGIAN", "BEL"),
+        ("OSTERREICH", "AUT"), ("AUSTRIAN", "AUT"), ("IRISH", "IRL"), ("EIREANNACH", "IRL"), ("MALTIJA", "MLT"),
+        ("MALTESE", "MLT"), ("ROMANA", "ROU"), ("ROMANIAN", "ROU"), ("БЪЛГАРИЯ", "BGR"), ("BULGARIAN", "BGR"),
+        ("HRVATSKO", "HRV"), ("CROATIAN", "HRV"), ("SLOVENSKO", "SVN"), ("SLOVENIAN", "SVN"), ("ΕΛΛΗΝΙΚΗ", "GRC"),
+        ("HELLENIC", "GRC"), ("GREEK", "GRC"), ("KYPRIAKI", "CYP"), ("CYPRIOT", "CYP"), ("SCHWEIZER", "CHE"),
+        ("SUISSE", "CHE"), ("SWISS", "CHE"), ("MEXICANA", "MEX"), ("MEXICAN", "MEX"), ("ARGENTINA", "ARG"),
+        ("COLOMBIANA", "COL"), ("CHILENA", "CHL"), ("PERUANA", "PER"), ("SRPSKO", "SRB"), ("SERBIAN", "SRB"),
+        ("LIECHTENSTEIN", "LIE"), ("TAIWAN", "TWN"), ("AZERBAIJAN", "AZE"), ("MAROKAS", "MAR"), ("MOROCCAN", "MAR"),
+        ("TURK", "TUR"), ("TURKISH", "TUR"), ("UKRAINIAN", "UKR"), ("JAPANESE", "JPN"), ("CHINESE", "CHN"),
+    ];
+    let k = lexicon::normalise(text).replace(' ', "");
+    WORDS.iter().find(|(w, _)| k.contains(w)).map(|&(_, code)| code)
+}
+
+fn read_nationality(segs: &[Segment], out: &mut Printed) {
+    for (i, s) in segs.iter().enumerate() {
+        if !s.kinds.contains(&Kind::Nationality) {
+            continue;
+        }
+        let Some((value, j)) = labelled_value(segs, i) else { continue };
+        let code = nationality_from_word(value).map(str::to_owned).or_else(|| {
+            let t = lexicon::normalise(value);
+            let first = t.split(' ').next().unwrap_or("");
+            crate::kyc::Country::parse(first).ok().filter(|_| first.len() == 3).map(|c| c.to_string())
+        });
+        if let Some(code) = code {
+            out.nationality = Some(Read::new(code, segs[j].confidence, How::Labelled));
+            return;
+        }
+    }
+    for s in segs {
+        if let Some(code) = nationality_from_word(&s.text) {
+            out.nationality = Some(Read::new(code.to_owned(), s.confidence, How::Labelled));
+            return;
+        }
+    }
+}
+
+/// A document or licence number out of a label's value: the first token (or space-separated digit groups) with
+/// enough digits. Dashes are kept (some licence numbers print them), other separators dropped.
+fn number_value(value: &str) -> Option<String> {
+    let v = value.trim().trim_start_matches(['#', ':', '.', ' ']);
+    let tokens: Vec<&str> = v.split_whitespace().collect();
+    let first = *tokens.first()?;
+    let mut candidate: String = first.chars().filter(|c| c.is_alphanumeric() || *c == '-' || *c == '#').collect();
+    // A label OCR ran into the number ("LIC#WDL123", "DLN123456"): drop it.
+    for label in ["LIC#", "ID#", "DL#", "DLN", "LIC", "NO."] {
+        if let Some(rest) = candidate.to_uppercase().strip_prefix(label)
+            && rest.chars().count() >= 5
+            && rest.chars().any(|c| c.is_ascii_digit())
+        {
+            candidate = candidate[label.len()..].to_owned();
+            break;
+        }
+    }
+    let candidate_chars: String = candidate.chars().filter(|c| *c != '#').collect();
+    let mut candidate = candidate_chars;
+    // Digit groups printed apart ("123 456 789", "S 123 456 789 012").
+    let short_prefix = candidate.chars().count() <= 2 && candidate.chars().all(|c| c.is_ascii_alphabetic());
+    if candidate.chars().all(|c| c.is_ascii_digit()) || short_prefix {
+        for t in &tokens[1..] {
+            if t.chars().all(|c| c.is_ascii_digit()) && t.len() >= 2 {
+                candidate.push_str(t);
+            } else {
+                break;
+            }
+        }
+    }
+    let digits = candidate.chars().filter(char::is_ascii_digit).count();
+    let plain: String = candidate.chars().filter(|c| *c != '-').collect();
+    let ok = (5..=20).contains(&plain.chars().count())
+        && digits >= 1
+        && plain.chars().all(|c| c.is_ascii_alphanumeric())
+        && !is_date_like(&candidate);
+    ok.then(|| candidate.to_uppercase())
+}
+
+fn is_date_like(s: &str) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}$").unwrap());
+    DATE.is_match(s)
+}
+
+static KOREAN_RRN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{6}-\d{7}\b").unwrap());
+static AADHAAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{4}\s\d{4}\s\d{4}\b").unwrap());
+
+fn read_numbers(
+    segs: &[Segment],
+    claimed: &[bool],
+    value_kind: &[Option<Kind>],
+    id_type: IdType,
+    country: &str,
+    out: &mut Printed,
+) {
+    // Every number-like token, for second readings.
+    for s in segs {
+        let compact: String = s.text.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase();
+        let mut add = |t: String| {
+            if t.chars().count() >= 5 && t.chars().any(|c| c.is_ascii_digit()) && t.chars().all(|c| c.is_ascii_alphanumeric()) && !out.all_numbers.contains(&t) {
+                out.all_numbers.push(t);
+            }
+        };
+        for token in s.text.split_whitespace() {
+            add(token.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase());
+        }
+        add(compact);
+        if !s.rest.is_empty() {
+            add(s.rest.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase());
+        }
+    }
+    // Self-checking personal numbers anywhere on the side.
+    for s in segs {
+        if let Some(m) = KOREAN_RRN.find(&s.text) {
+            let how = if numbers::valid_korean_rrn_check(m.as_str()) { How::SelfChecking } else { How::Labelled };
+            out.personal_number = Some(Read::new(m.as_str().to_owned(), s.confidence, how));
+            break;
+        }
+        if let Some(m) = AADHAAR.find(&s.text) {
+            let digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
+            let how = if numbers::valid_aadhaar(&digits) { How::SelfChecking } else { How::Positional };
+            out.personal_number = Some(Read::new(digits, s.confidence, how));
+            break;
+        }
+    }
+    // Labelled and numbered numbers.
+    for (i, s) in segs.iter().enumerate() {
+        for &kind in &s.kinds {
+            if !matches!(kind, Kind::DocumentNumber | Kind::PersonalNumber) {
+                continue;
+            }
+            let Some((value, j)) = labelled_value(segs, i) else { continue };
+            let Some(v) = number_value(value) else { continue };
+            let slot = if kind == Kind::DocumentNumber { &mut out.document_number } else { &mut out.personal_number };
+            // The first labelled reading wins; a self-checked one is never displaced.
+            if slot.is_none() {
+                let how = if self_checking(country, &v) { How::SelfChecking } else { s.how };
+                *slot = Some(Read::new(v, segs[j].confidence, how));
+            }
+        }
+    }
+    if out.personal_number.is_none() {
+        for s in segs {
+            let upper = s.text.trim().to_uppercase();
+            if self_checking(country, &upper) {
+                out.personal_number = Some(Read::new(upper, s.confidence, How::SelfChecking));
+                break;
+            }
+        }
+    }
+    // Cards whose only number is the holder's (Korean resident cards, Aadhaar): it is the document number too.
+    let personal_only = matches!(id_type, IdType::Aadhaar) || (id_type == IdType::GovernmentId && matches!(country, "KOR" | "IND"));
+    if out.document_number.is_none() && personal_only {
+        out.document_number = out.personal_number.clone();
+    }
+    if out.document_number.is_some() {
+        return;
+    }
+    // Positional: the first free token of 6-12 letters and digits with at least three digits, that is not a date,
+    // a personal number or the value of another label.
+    let personal = out.personal_number.as_ref().map(|p| p.value.replace(['-', ' '], ""));
+    for (i, s) in segs.iter().enumerate() {
+        if claimed[i] && value_kind[i].is_some_and(|k| k != Kind::DocumentNumber) || (s.labelled() && !s.kinds.contains(&Kind::DocumentNumber)) {
+            continue;
+        }
+        let text = if s.labelled() { s.rest.as_str() } else { s.text.as_str() };
+        if is_address(text) {
+            continue;
+        }
+        let upper = text.trim().to_uppercase();
+        let plain: String = upper.chars().filter(|c| *c != ' ' && *c != '-').collect();
+        let letters_ok = id_type == IdType::DriversLicense || plain.chars().any(|c| c.is_ascii_uppercase());
+        let longest = if id_type == IdType::DriversLicense { 17 } else { 12 };
+        let ok = (6..=longest).contains(&plain.chars().count())
+            && plain.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && plain.chars().filter(char::is_ascii_digit).count() >= 3
+            && letters_ok
+            && personal.as_deref() != Some(plain.as_str())
+            && find_dates(text, DayOrder::DayFirst, NaiveDate::MAX).is_empty();
+        if ok {
+            // Dashes are part of some licence numbers as printed ("A1234-56789-01234").
+            let value = if upper.contains('-') && !upper.contains(' ') { upper.clone() } else { plain };
+            out.document_number = Some(Read::new(value, s.confidence, How::Positional));
+            break;
+        }
+    }
+}
+
+/// A street line or a "CITY, ST 12345" line: its numbers are house numbers and postal codes.
+fn is_address(text: &str) -> bool {
+    const STREET: &[&str] = &[
+        "ST", "RD", "AVE", "AV", "BLVD", "DR", "LN", "WAY", "CT", "PL", "HWY", "STREET", "ROAD", "AVENUE", "DRIVE",
+        "LANE", "COURT", "PLACE", "CIRCLE", "CIR", "TERRACE", "TER", "PKWY", "APT", "UNIT", "STRASSE", "STR", "RUE",
+        "CALLE", "VIA", "AVENIDA", "STRAAT", "WEG", "PLAZA", "ULICA", "UL",
+    ];
+    let norm = lexicon::normalise(text);
+    let words: Vec<&str> = norm.split(' ').collect();
+    let has_digits = words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    let street = words.iter().any(|w| STREET.contains(w));
+    let city_state_zip = text.contains(',') && words.last().is_some_and(|w| w.chars().filter(char::is_ascii_digit).count() >= 4);
+    has_digits && words.len() >= 2 && (street || city_state_zip)
+}
+
+/// A number whose own check character passes, in a country that issues that kind of number.
+fn self_checking(country: &str, v: &str) -> bool {
+    match country {
+        "ESP" => numbers::valid_spanish_dni(v),
+        "NLD" => numbers::valid_dutch_bsn(v),
+        "IND" => numbers::valid_aadhaar(v),
+        "KOR" => numbers::korean_rrn(v).is_some() && numbers::valid_korean_rrn_check(v),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ocr::geometry::Point;
+
+    /// A line at (x, y), 20 px high, as the OCR engine reports it.
+    pub fn line(text: &str, x: f32, y: f32, row: usize) -> OcrLine {
+        let w = 11.0 * text.chars().count() as f32;
+        OcrLine {
+            text: text.into(),
+            confidence: 0.98,
+            char_confidences: vec![0.98; text.chars().count()],
+            r#box: [Point::new(x, y), Point::new(x + w, y), Point::new(x + w, y + 20.0), Point::new(x, y + 20.0)],
+            height: 20.0,
+            row,
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_value_below_its_bilingual_label_is_read_by_meaning() {
+        let lines = [
+            line("Nazwisko / Surname", 100.0, 50.0, 0),
+            line("KOWALSKA", 100.0, 72.0, 1),
+            line("Imiona / Given names", 100.0, 100.0, 2),
+            line("ANNA", 100.0, 122.0, 3),
+            line("Data urodzenia / Date of birth", 100.0, 150.0, 4),
+            line("12.03.1985", 100.0, 172.0, 5),
+        ];
+        let p = read(&lines, IdType::Passport, "POL", today());
+        assert_eq!(p.surname.as_ref().map(|r| (r.value.as_str(), r.how)), Some(("KOWALSKA", How::Labelled)));
+        assert_eq!(p.given_names.as_ref().map(|r| r.value.as_str()), Some("ANNA"));
+        assert_eq!(p.birth_date.as_ref().map(|r| r.value), Some(date(1985, 3, 12)));
+    }
+
+    #[test]
+    fn a_value_to_the_right_of_its_label_is_read() {
+        let lines = [line("DOB", 100.0, 50.0, 0), line("02/23/1991", 160.0, 50.0, 0), line("SEX", 100.0, 80.0, 1), line("F", 150.0, 80.0, 1)];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.birth_date.map(|r| r.value), Some(date(1991, 2, 23)));
+        assert_eq!(p.sex.map(|r| r.value), Some('F'));
+    }
+
+    #[test]
+    fn an_aamva_card_is_read_from_its_field_numbers_and_its_state_is_no_name() {
+        let lines = [
+            line("MICHIGAN", 50.0, 10.0, 0),
+            line("DRIVER LICENSE", 300.0, 10.0, 0),
+            line("4d DLN S 123 456 789 012", 200.0, 50.0, 1),
+            line("3 DOB 08/31/1978", 200.0, 80.0, 2),
+            line("4b EXP 08/31/2029", 200.0, 110.0, 3),
+            line("1 NOWAK", 200.0, 140.0, 4),
+            line("2 JAN PIOTR", 200.0, 170.0, 5),
+            line("5 DD 1234567890123", 200.0, 200.0, 6),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.as_ref().map(|r| (r.value.as_str(), r.how)), Some(("NOWAK", How::Numbered)));
+        assert_eq!(p.given_names.as_ref().map(|r| r.value.as_str()), Some("JAN PIOTR"));
+        assert_eq!(p.birth_date.map(|r| r.value), Some(date(1978, 8, 31)));
+        assert_eq!(p.expiry_date.map(|r| r.value), Some(date(2029, 8, 31)));
+        assert_eq!(p.document_number.map(|r| r.value), Some("S123456789012".into()));
+    }
+
+    #[test]
+    fn without_labels_the_state_and_labels_are_not_taken_for_names() {
+        let lines = [
+            line("OREGON", 50.0, 10.0, 0),
+            line("DL", 50.0, 40.0, 1),
+            line("8003018", 90.0, 40.0, 1),
+            line("EXP", 50.0, 70.0, 2),
+            line("05-10-2027", 90.0, 70.0, 2),
+            line("ROBINSON", 50.0, 100.0, 3),
+            line("AOIFE", 50.0, 130.0, 4),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("ROBINSON".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("AOIFE".into()));
+        assert_eq!(p.document_number.map(|r| r.value), Some("8003018".into()));
+    }
+
+    #[test]
+    fn a_date_labelled_as_something_else_gets_no_role() {
+        let lines = [
+            line("DOB 01/02/2008", 50.0, 10.0, 0),
+            line("UNDER 21 UNTIL 01/02/2029", 50.0, 40.0, 1),
+            line("EXP 01/02/2031", 50.0, 70.0, 2),
+            line("ISS 05/06/2024", 50.0, 100.0, 3),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.expiry_date.map(|r| r.value), Some(date(2031, 1, 2)));
+        assert_eq!(p.issue_date.map(|r| r.value), Some(date(2024, 5, 6)));
+    }
+
+    #[test]
+    fn a_vertical_number_is_a_second_reading() {
+        let mut v = line("X4B91K2Q7", 10.0, 10.0, 9);
+        // Reading downwards.
+        v.r#box = [Point::new(10.0, 10.0), Point::new(10.0, 110.0), Point::new(-10.0, 110.0), Point::new(-10.0, 10.0)];
+        assert!(is_vertical(&v));
+        let p = read(&[v], IdType::Passport, "UTO", today());
+        assert!(p.all_numbers.contains(&"X4B91K2Q7".to_string()));
+    }
+}
