@@ -7,11 +7,11 @@
 //! | --- | --- | --- |
 //! | R1 | birth and expiry dates, document number | the MRZ is whole for its format and every check digit passes (the composite included) |
 //! | R2 | document number | as R1; a number the check digits repaired (the unique look-alike substitution that passes), or one holding a character the check digits cannot tell from its look-alike (G/6, L/1, K/<), only when the printed zone reads the same number too: the composite digit weighs the number exactly as its own digit does, so it adds nothing against misreads of the number, and one candidate in ten passes by chance |
-//! | R3 | document number | a printed number that passes the MRZ's own and composite check digits where the MRZ's reading of it fails |
+//! | R3 | document number | a printed number that passes the MRZ's check digit where the MRZ's reading of it fails, printed twice alike (a check digit passes one wrong reading in ten) |
 //! | R4 | names | R1, and the printed zone reads the same name; a printed form with diacritics (which the MRZ cannot confirm) is returned only if every letter of it was read confidently, else the MRZ's own spelling is returned |
 //! | R5 | sex | R1, and the printed zone reads the same sex |
 //! | R6 | nationality | R1, a valid country code, and the printed nationality or the issuing state agrees |
-//! | R7 | personal number | R1 (the optional data is under the composite check, and TD3's under its own), R2's rule on look-alikes, on documents of states that write the personal number there |
+//! | R7 | personal number | R1 (the optional data is under the composite check, and TD3's under its own), R2's rule on check-blind characters, on documents of states that write the personal number there |
 //! | R8 | personal number | a number whose own check character passes (Spanish DNI/NIE, Dutch BSN, Aadhaar, Korean resident number) |
 //! | R9 | birth date, sex | the Korean resident number (R8) encodes the same |
 //! | R10 | names (documents without an MRZ) | the signature line (a second printing) reads the same name |
@@ -186,12 +186,14 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
         // The line with the number was lost: the printed one, unconfirmed.
         p.document_number.as_ref().map(|r| unaccepted(r.value.clone()))
     } else if !m.checks.document_number {
+        // The MRZ's reading fails its check digit. A printed reading that passes it is the better value; a check
+        // digit passes one wrong reading in ten, so it is accepted only when the number is printed twice alike.
         match printed_number_confirmed_by_mrz(m, p) {
-            Some(printed) if confirmed_but_number(m) => {
-                let blind = super::mrz::checksum::has_check_blind_character(&printed);
-                Some(field(printed.clone(), (!blind || second_printed(p, &printed)).then_some(Evidence::MrzCheckDigits)))
+            Some(printed) => {
+                let ok = confirmed_but_number(m) && printed_twice(p, &printed);
+                Some(field(printed.clone(), ok.then_some(Evidence::MrzCheckDigits)))
             }
-            _ => Some(unaccepted(number.clone())),
+            None => Some(unaccepted(number.clone())),
         }
     } else {
         let needs_second = m.number.check_blind || m.number.substitutions >= 1;
@@ -203,13 +205,17 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
 
     // R7: the personal number from the MRZ optional data, where the state writes it there.
     let state_writes_it = PERSONAL_NUMBER_STATES.contains(&m.issuing_state.as_str());
-    let personal = m.personal_number.as_ref().filter(|_| state_writes_it).map(|pn| {
+    // A Spanish DNI in the optional data, with a misread filler after it: the part that passes its own check.
+    let dni = m.personal_number.as_ref().filter(|_| m.issuing_state == "ESP").and_then(|pn| {
+        (9..=pn.len()).rev().find_map(|n| pn.get(..n).filter(|c| super::printed::numbers::valid_spanish_dni(c))).map(str::to_owned)
+    });
+    let personal = dni.map(|d| accepted(d, Evidence::SelfChecking)).or_else(|| m.personal_number.as_ref().filter(|_| state_writes_it).map(|pn| {
         let checked = match m.format {
             MrzFormat::Td3 => m.checks.optional == Some(true),
             _ => true,
         };
-        let blind = super::mrz::checksum::has_check_blind_character(pn);
         let self_checked = p.personal_number.as_ref().is_some_and(|r| r.how == How::SelfChecking && same_number(&r.value, pn));
+        let blind = super::mrz::checksum::has_check_blind_character(pn);
         let evidence = if confirmed && checked && (!blind || printed_reads_personal(p, pn)) {
             Some(Evidence::MrzCheckDigits)
         } else if self_checked {
@@ -218,7 +224,7 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
             None
         };
         field(pn.clone(), evidence)
-    });
+    }));
     let identity_number = personal.or_else(|| {
         if document::spec(hint.id_type, &hint.country).personal_number || state_writes_it {
             // The state prints a personal number the MRZ did not carry: the printed one (R8 if self-checking).
@@ -267,10 +273,10 @@ fn confirmed_but_number(m: &Mrz) -> bool {
     m.whole && m.checks.birth_date && m.checks.expiry_date && m.checks.optional.unwrap_or(true)
 }
 
-/// The printed zone reads this number twice (R3 with a check-blind character needs a second printed reading).
-fn second_printed(p: &Printed, number: &str) -> bool {
+/// The printed zone reads this number on two lines (two printings: beside the photo and in the fields, front and
+/// back).
+fn printed_twice(p: &Printed, number: &str) -> bool {
     p.all_numbers.iter().filter(|n| n.as_str() == number).count() >= 2
-        || p.document_number.as_ref().is_some_and(|r| r.value == number) && p.all_numbers.iter().any(|n| n == number)
 }
 
 fn same_number(a: &str, b: &str) -> bool {
@@ -425,7 +431,7 @@ mod tests {
     }
 
     #[test]
-    fn r3_a_printed_number_that_passes_the_mrz_checks_replaces_a_misread_one() {
+    fn r3_a_printed_number_that_passes_the_mrz_check_replaces_a_misread_one_and_is_accepted_if_printed_twice() {
         let good = td3("X4B9T3Q7P", "ERIKSSON<<ANNA");
         let mut lines = good.lines.clone();
         lines[1] = lines[1].replacen("X4B9T3Q7P", "X4B9T3Q7R", 1);
@@ -434,7 +440,10 @@ mod tests {
         let mut p = printed();
         p.all_numbers = vec!["X4B9T3Q7P".into()];
         let f = with_mrz(&m, &p, &passport());
-        assert_eq!(f.document_number.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("X4B9T3Q7P", true)));
+        assert_eq!(f.document_number.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("X4B9T3Q7P", false)), "one reading");
+        p.all_numbers = vec!["X4B9T3Q7P".into(), "X4B9T3Q7P".into()];
+        let f = with_mrz(&m, &p, &passport());
+        assert_eq!(f.document_number.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("X4B9T3Q7P", true)), "printed twice");
     }
 
     #[test]

@@ -331,6 +331,13 @@ def style_for(r: random.Random, fam: str, rec: Rec) -> dict:
     return dict(langs=langs, date_style=r.choice(styles))
 
 
+def in_mrz(rec: Rec) -> bool:
+    if not (rec.mrz and rec.personal_no):
+        return False
+    compact = rec.personal_no.replace("-", "").replace(" ", "").replace("/", "").upper()
+    return compact in "".join(rec.mrz).replace("<", "")
+
+
 def truth_entry(rec: Rec, printed: set, fam: str, today: dt.date, age: int) -> dict:
     kind = FAMILIES[fam][0]
     f = {
@@ -342,7 +349,9 @@ def truth_entry(rec: Rec, printed: set, fam: str, today: dt.date, age: int) -> d
         "expire_date": rec.expiry.isoformat(),
         "gender": rec.sex if "gender" in printed else None,
         "nationality": rec.nationality if "nationality" in printed else None,
-        "identity_number": rec.personal_no if "identity_number" in printed else None,
+        # The holder's personal number counts where the document prints it or carries it in the MRZ (the shared
+        # truth files follow the same convention).
+        "identity_number": rec.personal_no if ("identity_number" in printed or in_mrz(rec)) else None,
         "document_number": rec.doc_no,
         "license_number": rec.license_no if rec.doc_type == "drivers_license" else None,
     }

@@ -75,8 +75,8 @@ pub struct Printed {
     pub signature_lines: Vec<String>,
     /// Every date on the side, for cross-checks.
     pub all_dates: Vec<NaiveDate>,
-    /// Every number-like token on the side (separators removed), vertical ones included: second readings of the
-    /// document number.
+    /// Every number-like token on the side (separators removed), vertical ones included, once per line it is on:
+    /// second readings of the document number.
     pub all_numbers: Vec<String>,
 }
 
@@ -633,21 +633,23 @@ fn read_numbers(
     country: &str,
     out: &mut Printed,
 ) {
-    // Every number-like token, for second readings.
+    // Every number-like token, for second readings: each line adds its tokens once, so a number printed twice
+    // (beside the photo and in the data fields, front and back) is there twice.
     for s in segs {
-        let compact: String = s.text.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase();
+        let mut line_tokens: Vec<String> = Vec::new();
         let mut add = |t: String| {
-            if t.chars().count() >= 5 && t.chars().any(|c| c.is_ascii_digit()) && t.chars().all(|c| c.is_ascii_alphanumeric()) && !out.all_numbers.contains(&t) {
-                out.all_numbers.push(t);
+            if t.chars().count() >= 5 && t.chars().any(|c| c.is_ascii_digit()) && t.chars().all(|c| c.is_ascii_alphanumeric()) && !line_tokens.contains(&t) {
+                line_tokens.push(t);
             }
         };
         for token in s.text.split_whitespace() {
             add(token.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase());
         }
-        add(compact);
+        add(s.text.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase());
         if !s.rest.is_empty() {
             add(s.rest.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase());
         }
+        out.all_numbers.extend(line_tokens);
     }
     // Self-checking personal numbers anywhere on the side.
     for s in segs {
@@ -684,6 +686,24 @@ fn read_numbers(
             let upper = s.text.trim().to_uppercase();
             if self_checking(country, &upper) {
                 out.personal_number = Some(Read::new(upper, s.confidence, How::SelfChecking));
+                break;
+            }
+        }
+    }
+    // States that print a personal number: an unlabelled token of mostly digits (dates of birth inside many of them,
+    // "211271-426U", "19870314-2391", "72033012347").
+    if out.personal_number.is_none() && crate::extract::document::spec(id_type, country).personal_number {
+        for s in segs.iter().filter(|s| !s.labelled() || s.kinds.contains(&Kind::PersonalNumber)) {
+            let text = if s.labelled() { s.rest.as_str() } else { s.text.as_str() };
+            let token = text.trim();
+            let digits = token.chars().filter(char::is_ascii_digit).count();
+            let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+            let shape = token.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+'))
+                && (8..=13).contains(&digits)
+                && letters <= 2
+                && (9..=14).contains(&token.chars().count());
+            if shape && !is_date_like(token) && !is_address(token) {
+                out.personal_number = Some(Read::new(token.to_uppercase(), s.confidence, How::Positional));
                 break;
             }
         }
