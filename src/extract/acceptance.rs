@@ -306,6 +306,9 @@ fn full_name(first: &Option<Field>, last: &Option<Field>) -> Option<Field> {
 
 /// R10: a mixed-case line (a signature or its caption) that ends with the surname, or starts with the given names.
 fn signature_confirms(value: &str, signatures: &[String], at_end: bool) -> bool {
+    if !super::printed::names::looks_like_name(value) {
+        return false;
+    }
     let want = strip_accents(value);
     want.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && signatures.iter().any(|s| {

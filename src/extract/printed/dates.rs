@@ -68,7 +68,7 @@ pub fn month_from_name(word: &str) -> Option<u32> {
 static NUMERIC_YMD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\b\.?").unwrap());
 static NUMERIC_DMY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\s*([.\-/ ])\s*(\d{1,2})\s*[.\-/ ]\s*(\d{4}|\d{2})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})(\s*[.\-/ ]\s*)(\d{1,2})(\s*[.\-/ ]\s*)(\d{4}|\d{2})\b").unwrap());
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})[\s.]*([\p{L}]{3,10})\.?(?:\s*/\s*([\p{L}]{3,10})\.?)?[\s,.]*(\d{4}|\d{2})\b").unwrap()
 });
@@ -143,8 +143,13 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
     while let Some(c) = NUMERIC_DMY.captures_at(&text, pos) {
         let m = c.get(0).unwrap();
         let d = (|| {
+            // Both separators alike ("12.08.1974", "12. 08. 1974"): in "3. 12.12.1951" a field number and the start
+            // of the date look like a date of their own.
+            if c[2] != c[4] {
+                return None;
+            }
             // A space-separated form needs four-digit years, or "12 08 74" could be anything.
-            if &c[2] == " " && c[4].len() != 4 {
+            if c[2].trim().is_empty() && c[5].len() != 4 {
                 return None;
             }
             let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
@@ -152,7 +157,7 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
                 DayOrder::DayFirst => (a, b),
                 DayOrder::MonthFirst => (b, a),
             };
-            NaiveDate::from_ymd_opt(full_year(&c[4], today)?, month, day)
+            NaiveDate::from_ymd_opt(full_year(&c[5], today)?, month, day)
         })();
         if d.is_some() {
             push(d, m.start(), m.end(), &mut found);
@@ -229,7 +234,8 @@ mod tests {
 
     #[test]
     fn a_field_number_before_a_date_does_not_hide_it() {
-        assert_eq!(dates("3. 14.07.1981 (Utopia city)", DayOrder::DayFirst), ["1981-07-14"]);
+        assert_eq!(dates("3. 14.07.1981 (Sample city)", DayOrder::DayFirst), ["1981-07-14"]);
+        assert_eq!(dates("3. 12.12.1951 DEBRECEN", DayOrder::DayFirst), ["1951-12-12"]);
     }
 
     #[test]

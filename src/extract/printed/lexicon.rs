@@ -169,7 +169,7 @@ const LABELS: &[(Kind, &[&str])] = &[
     (Kind::Weight, &["WGT", "WEIGHT", "WT", "POIDS"]),
     (Kind::Eyes, &["EYES", "EYE", "YEUX", "AUGENFARBE", "OJOS"]),
     (Kind::Hair, &["HAIR", "HAI", "CHEVEUX"]),
-    (Kind::Class, &["CLASS", "CLASSE", "CATEGORIES", "CATEGORY", "CAT", "KLASSE", "CATEGORIA", "CATEGORIAS", "KATEGORIE", "CLASSES"]),
+    (Kind::Class, &["CLASS", "CLASSE", "CATEGORIE", "CATEGORIES", "CATEGORY", "CAT", "KLASSE", "CATEGORIA", "CATEGORIAS", "KATEGORIE", "CLASSES"]),
     (Kind::Restrictions, &["RESTR", "RESTRICTIONS", "RESTRICTION", "RSTR", "REST", "CONDITIONS", "RESTRICCIONES"]),
     (Kind::Endorsements, &["END", "ENDORSEMENTS", "ENDORSE", "ENDORSEMENT", "MENTIONS"]),
     (Kind::Discriminator, &["DD", "DOCUMENT DISCRIMINATOR", "AUDIT", "AUDIT NO", "REF", "REF NO"]),
@@ -333,6 +333,40 @@ fn word_matches(ocr: &str, vocabulary: &str) -> bool {
     ocr == vocabulary || (vocabulary.chars().count() >= 6 && within_one_edit(ocr, vocabulary))
 }
 
+/// Every label without its spaces, with its kind (for labels OCR ran together).
+static JOINED: std::sync::LazyLock<std::collections::HashMap<String, Kind>> = std::sync::LazyLock::new(|| {
+    let mut m = std::collections::HashMap::new();
+    for &(kind, phrases) in LABELS {
+        for p in phrases.iter().filter(|p| p.chars().count() >= 2) {
+            m.entry(p.replace(' ', "")).or_insert(kind);
+        }
+    }
+    m
+});
+
+/// A word that is two labels of one kind run together, exactly or with one stray letter ("EXPIEXP").
+fn run_together_labels(word: &str) -> Option<Kind> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 5 {
+        return None;
+    }
+    let split = |w: &[char]| -> Option<Kind> {
+        (2..w.len().saturating_sub(1)).find_map(|k| {
+            let (a, b): (String, String) = (w[..k].iter().collect(), w[k..].iter().collect());
+            match (JOINED.get(&a), JOINED.get(&b)) {
+                (Some(x), Some(y)) if x == y && (a.chars().count() >= 3 || b.chars().count() >= 3) => Some(*x),
+                _ => None,
+            }
+        })
+    };
+    split(&chars).or_else(|| {
+        (0..chars.len()).find_map(|skip| {
+            let w: Vec<char> = chars.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, c)| *c).collect();
+            split(&w)
+        })
+    })
+}
+
 /// Whether `words[i..]` starts with `phrase` (word by word); returns the number of words it covers.
 fn phrase_at(words: &[&str], i: usize, phrase: &str) -> Option<usize> {
     let pw: Vec<&str> = phrase.split(' ').collect();
@@ -364,13 +398,17 @@ pub fn leading_labels(text: &str) -> (Vec<Kind>, usize) {
                 }
             }
         }
-        // A label run into one word by OCR ("DATEOFBIRTH", "LASTNAME").
+        // A label run into one word by OCR ("DATEOFBIRTH", "LASTNAME"), or two languages of one label run together
+        // ("NUMBERNUMERO", "CLASSICATEGORIE").
         if best.is_none() && i < words.len() {
             for &(kind, phrases) in LABELS {
                 if phrases.iter().any(|p| p.contains(' ') && word_matches(words[i], &p.replace(' ', ""))) {
                     best = Some((kind, 1));
                     break;
                 }
+            }
+            if best.is_none() {
+                best = run_together_labels(words[i]).map(|k| (k, 1));
             }
         }
         match best {
@@ -603,6 +641,10 @@ mod tests {
         assert_eq!(leading_labels("DATEOFBIRTH").0, [Kind::BirthDate], "run together by OCR");
         assert_eq!(leading_labels("NATIONALTY").0, [Kind::Nationality], "one letter misread");
         assert_eq!(leading_labels("HAMBURG").0, []);
+        assert_eq!(leading_labels("NUMBERNUMÉRO").0, [Kind::DocumentNumber], "two languages run together");
+        assert_eq!(leading_labels("EXPIEXP").0, [Kind::ExpiryDate]);
+        assert_eq!(leading_labels("CLASSICATÉGORIE").0, [Kind::Class]);
+        assert_eq!(leading_labels("KOWALSKI").0, []);
     }
 
     #[test]

@@ -377,10 +377,16 @@ fn read_names(segs: &[Segment], claimed: &[bool], id_type: IdType, country: &str
             }
             let Some((value, j)) = labelled_value(segs, i) else { continue };
             let value = value.trim().trim_end_matches(',');
-            if !looks_like_name(value) || lexicon::has_header_words(value, false) {
+            if !looks_like_name(&value.replace(',', " ")) || lexicon::has_header_words(value, false) {
                 continue;
             }
             let v = &segs[j];
+            // "SURNAME,GIVEN NAMES" under any name label ("NAME/NOM") is a full name.
+            let kind = if value.contains(',') && value.split_once(',').is_some_and(|(a, b)| looks_like_name(a) && looks_like_name(b)) {
+                Kind::FullName
+            } else {
+                kind
+            };
             match kind {
                 Kind::Surname if out.surname.is_none() => out.surname = Some(read(value, v, s.how)),
                 Kind::GivenNames if out.given_names.is_none() => out.given_names = Some(read(value, v, s.how)),
@@ -586,7 +592,7 @@ fn number_value(value: &str) -> Option<String> {
     let first = *tokens.first()?;
     let mut candidate: String = first.chars().filter(|c| c.is_alphanumeric() || *c == '-' || *c == '#').collect();
     // A label OCR ran into the number ("LIC#WDL123", "DLN123456"): drop it.
-    for label in ["LIC#", "ID#", "DL#", "DLN", "LIC", "NO."] {
+    for label in ["4DDLN", "4DLN", "4D", "LIC#", "ID#", "DL#", "DLN", "LIC", "NO."] {
         if let Some(rest) = candidate.to_uppercase().strip_prefix(label)
             && rest.chars().count() >= 5
             && rest.chars().any(|c| c.is_ascii_digit())
@@ -599,9 +605,9 @@ fn number_value(value: &str) -> Option<String> {
     let mut candidate = candidate_chars;
     // Digit groups printed apart ("123 456 789", "S 123 456 789 012").
     let short_prefix = candidate.chars().count() <= 2 && candidate.chars().all(|c| c.is_ascii_alphabetic());
-    if candidate.chars().all(|c| c.is_ascii_digit()) || short_prefix {
+    if candidate.chars().any(|c| c.is_ascii_digit()) || short_prefix {
         for t in &tokens[1..] {
-            if t.chars().all(|c| c.is_ascii_digit()) && t.len() >= 2 {
+            if t.chars().all(|c| c.is_ascii_digit()) && !t.is_empty() {
                 candidate.push_str(t);
             } else {
                 break;
