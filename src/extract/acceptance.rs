@@ -8,7 +8,7 @@
 //! | R1 | birth and expiry dates, document number | the MRZ is whole for its format and every check digit passes (the composite included) |
 //! | R2 | document number | as R1; a number the check digits repaired (the unique look-alike substitution that passes), or one holding a character the check digits cannot tell from its look-alike (G/6, L/1, K/<), only when the printed zone reads the same number too: the composite digit weighs the number exactly as its own digit does, so it adds nothing against misreads of the number, and one candidate in ten passes by chance |
 //! | R3 | document number | a printed number that passes the MRZ's check digit where the MRZ's reading of it fails, printed twice alike (a check digit passes one wrong reading in ten) |
-//! | R4 | names | R1, and the printed zone reads the same name; a printed form with diacritics (which the MRZ cannot confirm) is returned only if every letter of it was read confidently, else the MRZ's own spelling is returned |
+//! | R4 | names | R1, and the printed zone reads the same name: the printed spelling when the MRZ spells exactly it (accents of the kind the MRZ shows, Ä as AE), else the MRZ's own spelling (accents the MRZ drops, É or Ř, are unconfirmed); a name the MRZ truncated is returned as printed, unaccepted |
 //! | R5 | sex | R1, and the printed zone reads the same sex |
 //! | R6 | nationality | R1, a valid country code, and the printed nationality or the issuing state agrees |
 //! | R7 | personal number | R1 (the optional data is under the composite check, and TD3's under its own), R2's rule on check-blind characters, on documents of states that write the personal number there |
@@ -63,9 +63,6 @@ fn field(value: impl Into<String>, evidence: Option<Evidence>) -> Field {
     }
 }
 
-/// Below this character confidence, a printed diacritic is not trusted (R4).
-pub const DIACRITIC_MIN_CONFIDENCE: f32 = 0.97;
-
 /// Whether the printed zone reads this number too (a second reading): as its labelled number, or as any
 /// number-like token on the page (a number printed vertically beside the photo included).
 fn printed_reads(p: &Printed, number: &str) -> bool {
@@ -115,20 +112,35 @@ fn printed_form(mrz_name: &str, truncated: bool, p: &Printed) -> Option<(String,
     p.name_lines.iter().find(|(s, _)| same_name(s, mrz_name, truncated)).map(|(s, c)| (tidy(s), *c))
 }
 
-/// R4: the name to return for an MRZ name and whether it is confirmed.
+/// Letters whose ICAO 9303 transliteration takes two letters (Ä -> AE, Ø -> OE, Å -> AA, ß -> SS, ...): the MRZ
+/// shows them, so it can confirm them. Every other diacritic (É, Ř, Ñ, ...) is simply dropped in the MRZ.
+fn mrz_visible(c: char) -> bool {
+    let upper: String = c.to_uppercase().collect();
+    super::printed::names::icao_transliterate(&upper).chars().count() >= 2
+}
+
+/// R4: the name to return for an MRZ name, and whether it is confirmed. The printed spelling is returned confirmed
+/// when the MRZ spells exactly it: its accents are all of the kind the MRZ shows (Ä as AE), and the MRZ is not cut
+/// short. A printed spelling with accents the MRZ drops is unconfirmed in those letters, so the MRZ's spelling is
+/// returned (confirmed letter by letter); a name the MRZ truncated is returned as printed, unconfirmed.
 fn name_field(mrz_name: &str, truncated: bool, p: &Printed, confirmed: bool) -> Option<Field> {
     if mrz_name.is_empty() {
         return None;
     }
+    let evidence = confirmed.then_some(Evidence::MrzAndPrinted);
     Some(match printed_form(mrz_name, truncated, p) {
-        Some((printed, conf)) => {
-            let diacritics = printed.chars().any(|c| c.is_alphabetic() && !c.is_ascii());
-            let evidence = confirmed.then_some(Evidence::MrzAndPrinted);
-            if diacritics && conf < DIACRITIC_MIN_CONFIDENCE {
-                // The letters are confirmed, the accents are not: the MRZ's spelling.
-                field(mrz_name, evidence)
-            } else {
+        Some((printed, _)) => {
+            let squash = |s: &str| s.replace([' ', '-', '\''], "");
+            let spelled_exactly = squash(&super::printed::names::icao_transliterate(&printed)) == squash(mrz_name)
+                || squash(&strip_accents(&printed)) == squash(mrz_name);
+            let accents_shown = printed.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).all(mrz_visible);
+            if !spelled_exactly {
+                // The MRZ is cut short: the printed name goes on beyond what it confirms.
+                unaccepted(printed)
+            } else if accents_shown {
                 field(printed, evidence)
+            } else {
+                field(mrz_name, evidence)
             }
         }
         None => unaccepted(mrz_name),
@@ -450,15 +462,19 @@ mod tests {
     }
 
     #[test]
-    fn r4_names_need_the_printed_zone_and_unconfirmed_accents_give_way_to_the_mrz_spelling() {
+    fn r4_names_need_the_printed_zone_and_accents_the_mrz_drops_give_way_to_its_spelling() {
         let m = td3("X4B9T3Q7P", "DVORAK<<JEROME");
         let f = with_mrz(&m, &printed(), &passport());
         assert!(!f.last_name.unwrap().accepted, "the MRZ alone does not confirm a name");
         let mut p = printed();
-        p.name_lines = vec![("DVOŘÁK".into(), 0.99), ("JÉROME".into(), 0.80)];
+        p.name_lines = vec![("DVORÁK".into(), 0.99), ("JÉROME".into(), 0.99)];
         let f = with_mrz(&m, &p, &passport());
-        assert_eq!(f.last_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("DVOŘÁK", true)));
-        assert_eq!(f.first_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("JEROME", true)), "a doubtful accent");
+        assert_eq!(f.last_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("DVORAK", true)), "the MRZ drops Ř and Á");
+        assert_eq!(f.first_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("JEROME", true)));
+        let m = td3("X4B9T3Q7P", "MUELLER<<JOERG");
+        p.name_lines = vec![("MÜLLER".into(), 0.99), ("JÖRG".into(), 0.99)];
+        let f = with_mrz(&m, &p, &passport());
+        assert_eq!(f.last_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("MÜLLER", true)), "the MRZ shows Ü as UE");
     }
 
     #[test]
