@@ -5,6 +5,7 @@
 //! zone agreeing, a self-checking number format, or (documents without an MRZ) a readable label plus high OCR
 //! confidence. Everything else is still returned, for the user to confirm in Step 2.
 
+pub mod barcode;
 pub mod dates;
 pub mod mrz;
 pub mod names;
