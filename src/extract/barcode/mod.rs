@@ -10,7 +10,7 @@ pub mod pdf417;
 
 use image::RgbImage;
 
-pub use aamva::{AamvaError, AamvaRecord, Address, DocumentKind, Height, Jurisdiction, Sex, parse_aamva};
+pub use aamva::{AamvaError, AamvaRecord, Address, DocumentKind, Height, JURISDICTIONS, Jurisdiction, Sex, parse_aamva};
 
 /// Why no AAMVA record came out of a back image. Both variants mean the user should retake the photo; the API
 /// reports them as the retry code `barcode_protocol_fail`.
