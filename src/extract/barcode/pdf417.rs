@@ -417,19 +417,35 @@ fn estimate_module(grey: &GrayImage, r: &Region) -> f32 {
 /// Resamples the region into an upright crop: rows horizontal, bars vertical, `scale` output pixels per source
 /// pixel.
 pub fn straighten(grey: &GrayImage, r: &Region, scale: f32) -> GrayImage {
-    let w = ((r.along_row.1 - r.along_row.0) * scale).round().max(1.0) as u32;
-    let h = ((r.along_bar.1 - r.along_bar.0) * scale).round().max(1.0) as u32;
-    let mut out = GrayImage::new(w, h);
-    for j in 0..h {
-        let v = r.along_bar.0 + (j as f32 + 0.5) / scale;
-        for i in 0..w {
-            let u = r.along_row.0 + (i as f32 + 0.5) / scale;
-            let x = r.centre.0 + u * r.row_dir.0 + v * r.bar_dir.0;
-            let y = r.centre.1 + u * r.row_dir.1 + v * r.bar_dir.1;
-            out.put_pixel(i, j, image::Luma([sample(grey, x, y).round().clamp(0.0, 255.0) as u8]));
+    let w = ((r.along_row.1 - r.along_row.0) * scale).round().max(1.0) as usize;
+    let h = ((r.along_bar.1 - r.along_bar.0) * scale).round().max(1.0) as usize;
+    let (gw, gh) = (grey.width() as usize, grey.height() as usize);
+    let src = grey.as_raw();
+    let mut out = vec![0u8; w * h];
+    // Source position of output pixel (i, j) is origin + i * step_i + j * step_j.
+    let (step_i, step_j) = ((r.row_dir.0 / scale, r.row_dir.1 / scale), (r.bar_dir.0 / scale, r.bar_dir.1 / scale));
+    let (u0, v0) = (r.along_row.0 + 0.5 / scale, r.along_bar.0 + 0.5 / scale);
+    let origin = (r.centre.0 + u0 * r.row_dir.0 + v0 * r.bar_dir.0, r.centre.1 + u0 * r.row_dir.1 + v0 * r.bar_dir.1);
+    for (j, row) in out.chunks_exact_mut(w).enumerate() {
+        let (mut x, mut y) = (origin.0 + j as f32 * step_j.0, origin.1 + j as f32 * step_j.1);
+        for p in row.iter_mut() {
+            let (xf, yf) = (x.floor(), y.floor());
+            let value = if xf >= 0.0 && yf >= 0.0 && (xf as usize) + 1 < gw && (yf as usize) + 1 < gh {
+                let (xi, yi) = (xf as usize, yf as usize);
+                let (fx, fy) = (x - xf, y - yf);
+                let k = yi * gw + xi;
+                let top = f32::from(src[k]) + (f32::from(src[k + 1]) - f32::from(src[k])) * fx;
+                let bottom = f32::from(src[k + gw]) + (f32::from(src[k + gw + 1]) - f32::from(src[k + gw])) * fx;
+                top + (bottom - top) * fy
+            } else {
+                sample(grey, x, y)
+            };
+            *p = (value + 0.5) as u8;
+            x += step_i.0;
+            y += step_i.1;
         }
     }
-    out
+    GrayImage::from_raw(w as u32, h as u32, out).expect("buffer matches dimensions")
 }
 
 /// Which set of lines a shear search aligns: the bars (vertical in the crop) or the row boundaries (horizontal).
@@ -486,9 +502,10 @@ fn best_shear(crop: &GrayImage, lines: Lines, max_deg: f32) -> f32 {
     let bins = span + 2 * margin.ceil() as usize;
     let offset = margin.ceil();
     let mut profile = vec![0f32; bins];
-    let mut score = |t: f32| -> f32 {
+    // Score of a shear over every `stride`-th edge.
+    let mut score = |t: f32, stride: usize| -> f32 {
         profile.iter_mut().for_each(|v| *v = 0.0);
-        for &(along, across, g) in &edges {
+        for &(along, across, g) in edges.iter().step_by(stride) {
             let pos = across - along * t + offset;
             let i = pos.floor();
             let f = pos - i;
@@ -500,25 +517,23 @@ fn best_shear(crop: &GrayImage, lines: Lines, max_deg: f32) -> f32 {
         }
         profile.iter().map(|v| v * v).sum()
     };
-    let mut best = (f32::MIN, 0.0f32);
-    let coarse = 0.25f32;
-    let steps = (max_deg / coarse).round() as i32;
-    for k in -steps..=steps {
-        let deg = k as f32 * coarse;
-        let sc = score(deg.to_radians().tan());
-        if sc > best.0 {
-            best = (sc, deg);
+    // Coarse to fine: 0.5 degree steps over the whole range on a third of the edges, then 0.1 and 0.025 degree
+    // steps around the best on all of them.
+    let mut best = 0.0f32;
+    for (step, span, stride) in [(0.5f32, max_deg, 3usize), (0.1, 0.4, 1), (0.025, 0.075, 1)] {
+        let centre = best;
+        let mut top = f32::MIN;
+        let n = (span / step).round() as i32;
+        for k in -n..=n {
+            let deg = centre + k as f32 * step;
+            let sc = score(deg.to_radians().tan(), stride);
+            if sc > top {
+                top = sc;
+                best = deg;
+            }
         }
     }
-    let centre = best.1;
-    for k in -5..=5 {
-        let deg = centre + k as f32 * 0.05;
-        let sc = score(deg.to_radians().tan());
-        if sc > best.0 {
-            best = (sc, deg);
-        }
-    }
-    best.1.to_radians().tan()
+    best.to_radians().tan()
 }
 
 /// Corrects the region's two axes separately (bars, then row boundaries) by shear searches on an unscaled
