@@ -7,10 +7,13 @@
 //! 1. **Locate**: the symbol is the largest patch of the card whose edges are dense, strong and all parallel (its
 //!    bars). Per tile, the gradient structure tensor gives the edge energy, how parallel the edges are
 //!    (coherence) and their direction; coherent, energetic tiles of similar direction are grouped.
-//! 2. **Straighten**: the group's tensor gives the bar direction; the row direction is measured separately
-//!    (row boundaries are edges across the bars), so a mild perspective shear is corrected too. The symbol is
-//!    resampled along those two axes into an upright crop, scaled so a module is about 4.5 pixels, and its bar
-//!    edges are enhanced (noise averaged along the bars, blur undone across them).
+//! 2. **Straighten**: the group's tensor gives the bar direction; shear searches on an upright crop then refine
+//!    the bar and row directions separately (row boundaries are edges across the bars), which absorbs the shear
+//!    a tilted card adds. Mild perspective makes rows converge: the symbol's extent is found, the bar slopes at
+//!    both ends and the row slopes at top and bottom are measured, and the four edges give a quadrilateral that
+//!    is resampled through a projective map (the plain rotated rectangle stays as a fallback). The crop is scaled
+//!    so a module is about 4.5 pixels, and its bar edges are enhanced (noise averaged along the bars, blur undone
+//!    across them).
 //! 3. **Decode**: rxing's PDF417 reader on the crop with its local (hybrid) binariser; other scales and a global
 //!    binariser when that fails. The crop is upright or upside down (the bars fix the axis, not the sense) and
 //!    rxing's detector tries it turned by 180 (and 90, 270) degrees, so portrait and upside-down photos need
@@ -67,11 +70,22 @@ pub fn decode(img: &RgbImage, accept: &mut dyn FnMut(&[u8]) -> bool) -> Pdf417Ou
     out.regions = regions.len();
     for region in regions.iter().take(MAX_REGIONS) {
         let region = refine(&grey, region);
-        let area = (region.along_row.1 - region.along_row.0) * (region.along_bar.1 - region.along_bar.0);
-        let max_scale = (MAX_CROP_PIXELS / area.max(1.0)).sqrt().min(MAX_SCALE);
-        for attempt in &ATTEMPTS {
+        // The fitted quadrilateral first; the plain rotated rectangle as well, in case the fit went wrong.
+        let rectangle = Quad::of_region(&region);
+        let fitted = fit_quad(&grey, &region);
+        let mut plan: Vec<(&Quad, &Attempt)> = Vec::new();
+        match &fitted {
+            Some(quad) => {
+                plan.extend([(quad, &ATTEMPTS[0]), (quad, &ATTEMPTS[1]), (&rectangle, &ATTEMPTS[0])]);
+                plan.extend(ATTEMPTS[2..].iter().map(|a| (quad, a)));
+            }
+            None => plan.extend(ATTEMPTS.iter().map(|a| (&rectangle, a))),
+        }
+        for (quad, attempt) in plan {
+            let (qw, qh) = quad.size();
+            let max_scale = (MAX_CROP_PIXELS / (qw * qh).max(1.0)).sqrt().min(MAX_SCALE);
             let scale = (attempt.module_px / region.module_px).clamp(1.0, MAX_SCALE).min(max_scale);
-            let mut crop = straighten(&grey, &region, scale);
+            let mut crop = quad.sample(&grey, (qw * scale).round() as u32, (qh * scale).round() as u32);
             if attempt.sharpen > 0.0 {
                 crop = enhance_bars(&crop, region.module_px * scale, attempt.sharpen);
             }
@@ -553,3 +567,177 @@ fn refine(grey: &GrayImage, r: &Region) -> Region {
     Region { row_dir, bar_dir, ..r.clone() }
 }
 
+
+/// A projective map from the unit square (s along the rows, t along the bars) onto a quadrilateral of the image:
+/// what a mildly tilted card makes of the symbol's rectangle. Sampling it gives an upright crop in which rows
+/// stay parallel even where the card's perspective makes them converge.
+#[derive(Clone, Debug)]
+pub struct Quad {
+    /// Corners in image coordinates: (0,0), (1,0), (1,1), (0,1) of the unit square.
+    pub corners: [(f32, f32); 4],
+    /// x = (a s + b t + c) / (g s + h t + 1), y = (d s + e t + f) / (g s + h t + 1).
+    m: [f32; 8],
+}
+
+impl Quad {
+    /// Square-to-quadrilateral mapping (Heckbert's closed form); None when the corners are degenerate.
+    pub fn new(corners: [(f32, f32); 4]) -> Option<Quad> {
+        let [(x0, y0), (x1, y1), (x2, y2), (x3, y3)] = corners;
+        let (sx, sy) = (x0 - x1 + x2 - x3, y0 - y1 + y2 - y3);
+        let (dx1, dx2, dy1, dy2) = (x1 - x2, x3 - x2, y1 - y2, y3 - y2);
+        let den = dx1 * dy2 - dx2 * dy1;
+        if den.abs() < 1e-6 {
+            return None;
+        }
+        let g = (sx * dy2 - dx2 * sy) / den;
+        let h = (dx1 * sy - sx * dy1) / den;
+        let m = [x1 - x0 + g * x1, x3 - x0 + h * x3, x0, y1 - y0 + g * y1, y3 - y0 + h * y3, y0, g, h];
+        m.iter().all(|v| v.is_finite()).then_some(Quad { corners, m })
+    }
+
+    /// The region's rectangle (margins included) as a quad.
+    fn of_region(r: &Region) -> Quad {
+        let at = |u: f32, v: f32| (r.centre.0 + u * r.row_dir.0 + v * r.bar_dir.0, r.centre.1 + u * r.row_dir.1 + v * r.bar_dir.1);
+        let (u0, u1, v0, v1) = (r.along_row.0, r.along_row.1, r.along_bar.0, r.along_bar.1);
+        Quad::new([at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)]).expect("a rectangle is not degenerate")
+    }
+
+    fn map(&self, s: f32, t: f32) -> (f32, f32) {
+        let [a, b, c, d, e, f, g, h] = self.m;
+        let w = g * s + h * t + 1.0;
+        ((a * s + b * t + c) / w, (d * s + e * t + f) / w)
+    }
+
+    /// Mean width (along the rows) and height (along the bars) in image pixels.
+    pub fn size(&self) -> (f32, f32) {
+        let d = |p: (f32, f32), q: (f32, f32)| ((p.0 - q.0).powi(2) + (p.1 - q.1).powi(2)).sqrt();
+        let [p0, p1, p2, p3] = self.corners;
+        ((d(p0, p1) + d(p3, p2)) / 2.0, (d(p0, p3) + d(p1, p2)) / 2.0)
+    }
+
+    /// The quad resampled (bilinear) into a w x h upright crop.
+    pub fn sample(&self, grey: &GrayImage, w: u32, h: u32) -> GrayImage {
+        let (w, h) = (w.max(1), h.max(1));
+        GrayImage::from_fn(w, h, |i, j| {
+            let (x, y) = self.map((i as f32 + 0.5) / w as f32, (j as f32 + 0.5) / h as f32);
+            image::Luma([(sample(grey, x, y) + 0.5) as u8])
+        })
+    }
+}
+
+/// Moving average over `radius` values either side (shorter windows at the ends).
+fn smooth(values: &[f32], radius: usize) -> Vec<f32> {
+    let mut prefix = vec![0f32; values.len() + 1];
+    for (i, v) in values.iter().enumerate() {
+        prefix[i + 1] = prefix[i] + v;
+    }
+    (0..values.len())
+        .map(|i| {
+            let (a, b) = (i.saturating_sub(radius), (i + radius + 1).min(values.len()));
+            (prefix[b] - prefix[a]) / (b - a) as f32
+        })
+        .collect()
+}
+
+/// The longest run of values at or above `threshold`, bridging gaps up to `gap` long.
+fn longest_run(values: &[f32], threshold: f32, gap: usize) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut current: Option<(usize, usize)> = None;
+    let mut since = 0usize;
+    for (i, &v) in values.iter().enumerate() {
+        if v >= threshold {
+            current = Some(match current {
+                Some((a, _)) if since <= gap => (a, i),
+                _ => (i, i),
+            });
+            since = 0;
+            if let Some(c) = current {
+                if best.is_none_or(|b| c.1 - c.0 > b.1 - b.0) {
+                    best = Some(c);
+                }
+            }
+        } else {
+            since += 1;
+        }
+    }
+    best
+}
+
+/// Fits the symbol's quadrilateral: finds its extent in the refined unscaled crop (rows where bar edges are
+/// dense, columns where they are), then measures the bar direction near its left and right ends and the row
+/// direction near its top and bottom. Those four lines meet in the corners of the symbol as the camera saw it.
+/// The quad returned adds a quiet zone around them. None when the symbol's extent is not clear.
+fn fit_quad(grey: &GrayImage, r: &Region) -> Option<Quad> {
+    let flat = straighten(grey, r, 1.0);
+    let (w, h) = (flat.width() as usize, flat.height() as usize);
+    if w < 64 || h < 16 {
+        return None;
+    }
+    let px = flat.as_raw();
+    let gx = |x: usize, y: usize| (f32::from(px[y * w + x + 1]) - f32::from(px[y * w + x])).abs();
+    // Rows: horizontal edge energy per row. Columns (within those rows): the same per column.
+    let row_energy: Vec<f32> = (0..h).map(|y| (0..w - 1).map(|x| gx(x, y)).sum()).collect();
+    let row_energy = smooth(&row_energy, 2);
+    let top = row_energy.iter().copied().fold(0f32, f32::max);
+    let (ya, yb) = longest_run(&row_energy, 0.4 * top, (r.module_px * 2.0) as usize)?;
+    let mut col_energy = vec![0f32; w - 1];
+    for y in ya..=yb {
+        for (x, c) in col_energy.iter_mut().enumerate() {
+            *c += gx(x, y);
+        }
+    }
+    let col_energy = smooth(&col_energy, (r.module_px * 3.0) as usize);
+    let top = col_energy.iter().copied().fold(0f32, f32::max);
+    let (xa, xb) = longest_run(&col_energy, 0.3 * top, (r.module_px * 6.0) as usize)?;
+    let (sw, sh) = ((xb - xa) as f32, (yb - ya) as f32);
+    // A symbol is at least 4 codewords wide and 3 rows of 3 modules tall.
+    if sw < 68.0 * r.module_px * 0.7 || sh < 9.0 * r.module_px * 0.5 || sw < sh {
+        return None;
+    }
+    let sub = |x0: usize, x1: usize, y0: usize, y1: usize| {
+        image::imageops::crop_imm(&flat, x0 as u32, y0 as u32, (x1 - x0).max(1) as u32, (y1 - y0).max(1) as u32).to_image()
+    };
+    // Bar slopes near the ends, row slopes near the top and bottom.
+    let third = (xb - xa) * 3 / 10;
+    let half = ((yb - ya) * 45 / 100).max(4);
+    let t_left = best_shear(&sub(xa, xa + third, ya, yb), Lines::Bars, 3.0);
+    let t_right = best_shear(&sub(xb - third, xb, ya, yb), Lines::Bars, 3.0);
+    let t_top = best_shear(&sub(xa, xb, ya, ya + half), Lines::Rows, 3.0);
+    let t_bottom = best_shear(&sub(xa, xb, yb - half, yb), Lines::Rows, 3.0);
+    // The four edges in crop coordinates. best_shear measures a bar's slope about its sub-crop's middle row (the
+    // symbol's middle row ym), a row boundary's about the middle column xm; the extents found above are where
+    // the edges cross those. Left edge: x = xa + t_left (y - ym); top edge: y = ya + t_top (x - xm); and so on.
+    let (xm, ym) = ((xa + xb) as f32 / 2.0, (ya + yb) as f32 / 2.0);
+    let (xa, xb, ya, yb) = (xa as f32, xb as f32, ya as f32, yb as f32);
+    let corner = |bar_x: f32, tb: f32, row_y: f32, tr: f32| -> Option<(f32, f32)> {
+        let den = 1.0 - tb * tr;
+        if den.abs() < 1e-3 {
+            return None;
+        }
+        let x = (bar_x + tb * (row_y - ym - tr * xm)) / den;
+        Some((x, row_y + tr * (x - xm)))
+    };
+    let corners = [
+        corner(xa, t_left, ya, t_top)?,
+        corner(xb, t_right, ya, t_top)?,
+        corner(xb, t_right, yb, t_bottom)?,
+        corner(xa, t_left, yb, t_bottom)?,
+    ];
+    // The whole region, not just the symbol's measured extent (which glare or a card edge can cut short):
+    // the crop's edges in the symbol's own (projective) coordinates.
+    let inner = Quad::new(corners)?;
+    let (s0, s1) = (-xa / sw, (w as f32 - xa) / sw);
+    let (t0, t1) = (-ya / sh, (h as f32 - ya) / sh);
+    let outer = [inner.map(s0, t0), inner.map(s1, t0), inner.map(s1, t1), inner.map(s0, t1)];
+    // The crop was already straightened by the mean directions: a fit that moves its corners far is wrong.
+    let tolerance = 0.1 * (w + h) as f32;
+    let square = [(0.0, 0.0), (w as f32, 0.0), (w as f32, h as f32), (0.0, h as f32)];
+    if outer.iter().zip(square).any(|(p, q)| (p.0 - q.0).abs().max((p.1 - q.1).abs()) > tolerance) {
+        return None;
+    }
+    let to_image = |(x, y): (f32, f32)| {
+        let (u, v) = (r.along_row.0 + x, r.along_bar.0 + y);
+        (r.centre.0 + u * r.row_dir.0 + v * r.bar_dir.0, r.centre.1 + u * r.row_dir.1 + v * r.bar_dir.1)
+    };
+    Quad::new(outer.map(to_image))
+}
