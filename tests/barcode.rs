@@ -271,9 +271,12 @@ fn a_straight_clean_back_reads_in_every_quarter_turn() {
 
 #[test]
 fn a_missing_or_damaged_barcode_is_a_typed_error() {
-    // A blank card.
+    // A blank card, and images too small or too thin to hold anything.
     let blank = RgbImage::from_pixel(800, 500, image::Rgb([232, 230, 225]));
     assert_eq!(read_barcode(&blank).unwrap_err(), BarcodeError::NotFound);
+    for (w, h) in [(0, 0), (1, 1), (3, 5000), (9000, 2), (40, 40)] {
+        assert_eq!(read_barcode(&RgbImage::new(w, h)).unwrap_err(), BarcodeError::NotFound, "{w}x{h}");
+    }
     // Noise only.
     let mut rng = XorShift(99);
     let noise = RgbImage::from_fn(640, 480, |_, _| {

@@ -32,47 +32,64 @@ use rxing::{BinaryBitmap, DecodeHints, Luma8LuminanceSource, Reader};
 /// Candidate regions tried per image, best first.
 const MAX_REGIONS: usize = 3;
 
-/// What one decoding run produced.
+/// What one decoding run produced: the accepted bytes, and what was tried, so a caller can report why nothing
+/// was accepted (no symbol found, or symbols whose content was refused).
 #[derive(Debug, Default)]
 pub struct Pdf417Outcome {
     /// The first decoded byte string the caller accepted.
     pub accepted: Option<Vec<u8>>,
     /// Byte strings decoded without error but refused by the caller (distinct, in order).
     pub refused: Vec<Vec<u8>>,
-    /// Regions located, and rxing calls made.
+    /// Candidate regions located.
     pub regions: usize,
+    /// rxing calls made.
     pub attempts: usize,
 }
 
-/// A located, oriented candidate region, in full-resolution image coordinates.
+/// A located, oriented candidate region, in the coordinates of the image it was found in.
 #[derive(Clone, Debug)]
-pub struct Region {
+struct Region {
     /// Centre of the region.
-    pub centre: (f32, f32),
+    centre: (f32, f32),
     /// Unit vector along the symbol's rows (across its bars).
-    pub row_dir: (f32, f32),
+    row_dir: (f32, f32),
     /// Unit vector along the bars.
-    pub bar_dir: (f32, f32),
+    bar_dir: (f32, f32),
     /// Extent along `row_dir` and `bar_dir` from the centre (min, max).
-    pub along_row: (f32, f32),
-    pub along_bar: (f32, f32),
+    along_row: (f32, f32),
+    along_bar: (f32, f32),
     /// Estimated module width in source pixels.
-    pub module_px: f32,
-    pub score: f32,
+    module_px: f32,
+    score: f32,
 }
 
 /// Locates PDF417 candidates in `img` and decodes them, calling `accept` on every decoded byte string until it
-/// returns true.
+/// returns true. The caller decides what a good decode is (the AAMVA check), because a PDF417 decode can be wrong
+/// without rxing reporting an error. Never panics: rxing runs under `catch_unwind`.
 pub fn decode(img: &RgbImage, accept: &mut dyn FnMut(&[u8]) -> bool) -> Pdf417Outcome {
-    let grey = image::imageops::grayscale(img);
+    // A 12-megapixel phone photo is searched at a reduced size (its modules are large), and read at the
+    // largest reduction that still leaves a module about 3 pixels wide.
+    let (w, h) = img.dimensions();
+    let k = w.max(h).div_ceil(WORKING_SIDE).max(1);
+    let working = grey_reduced(img, k);
+    let mut finer: Vec<(u32, GrayImage)> = Vec::new();
     let mut out = Pdf417Outcome::default();
-    let regions = locate(&grey);
+    let regions = locate(&working);
     out.regions = regions.len();
     for region in regions.iter().take(MAX_REGIONS) {
-        let region = refine(&grey, region);
+        let k2 = ((k as f32 * region.module_px / 3.0) as u32).clamp(1, k);
+        let grey = if k2 == k {
+            &working
+        } else {
+            if !finer.iter().any(|(f, _)| *f == k2) {
+                finer.push((k2, grey_reduced(img, k2)));
+            }
+            &finer.iter().find(|(f, _)| *f == k2).expect("just added").1
+        };
+        let region = refine(grey, &region.scaled(k as f32 / k2 as f32));
         // The fitted quadrilateral first; the plain rotated rectangle as well, in case the fit went wrong.
         let rectangle = Quad::of_region(&region);
-        let fitted = fit_quad(&grey, &region);
+        let fitted = fit_quad(grey, &region);
         let mut plan: Vec<(&Quad, &Attempt)> = Vec::new();
         match &fitted {
             Some(quad) => {
@@ -85,7 +102,7 @@ pub fn decode(img: &RgbImage, accept: &mut dyn FnMut(&[u8]) -> bool) -> Pdf417Ou
             let (qw, qh) = quad.size();
             let max_scale = (MAX_CROP_PIXELS / (qw * qh).max(1.0)).sqrt().min(MAX_SCALE);
             let scale = (attempt.module_px / region.module_px).clamp(1.0, MAX_SCALE).min(max_scale);
-            let mut crop = quad.sample(&grey, (qw * scale).round() as u32, (qh * scale).round() as u32);
+            let mut crop = quad.sample(grey, (qw * scale).round() as u32, (qh * scale).round() as u32);
             if attempt.sharpen > 0.0 {
                 crop = enhance_bars(&crop, region.module_px * scale, attempt.sharpen);
             }
@@ -103,6 +120,27 @@ pub fn decode(img: &RgbImage, accept: &mut dyn FnMut(&[u8]) -> bool) -> Pdf417Ou
         }
     }
     out
+}
+
+/// Photos are searched with their long side reduced (by a whole factor) to at most this many pixels.
+const WORKING_SIDE: u32 = 1600;
+
+/// The image in grey, each `k` x `k` block averaged into one pixel (Rec. 601 luma).
+fn grey_reduced(img: &RgbImage, k: u32) -> GrayImage {
+    let (w, h) = (img.width() / k, img.height() / k);
+    let (iw, raw) = (img.width() as usize, img.as_raw());
+    let k = k as usize;
+    let n = (k * k) as u32;
+    GrayImage::from_fn(w, h, |x, y| {
+        let mut acc = 0u32;
+        for yy in y as usize * k..(y as usize + 1) * k {
+            let row = &raw[(yy * iw + x as usize * k) * 3..(yy * iw + (x as usize + 1) * k) * 3];
+            for p in row.chunks_exact(3) {
+                acc += 299 * u32::from(p[0]) + 587 * u32::from(p[1]) + 114 * u32::from(p[2]);
+            }
+        }
+        image::Luma([((acc + 500 * n) / (1000 * n)) as u8])
+    })
 }
 
 /// Largest upscaling of a crop (a 1-pixel module becomes 5 pixels).
@@ -234,8 +272,21 @@ impl Tile {
     }
 }
 
+impl Region {
+    /// The same region in an image `f` times larger.
+    fn scaled(&self, f: f32) -> Region {
+        Region {
+            centre: (self.centre.0 * f, self.centre.1 * f),
+            along_row: (self.along_row.0 * f, self.along_row.1 * f),
+            along_bar: (self.along_bar.0 * f, self.along_bar.1 * f),
+            module_px: self.module_px * f,
+            ..self.clone()
+        }
+    }
+}
+
 /// Finds candidate regions, best first: connected groups of tiles with strong, parallel edges.
-pub fn locate(grey: &GrayImage) -> Vec<Region> {
+fn locate(grey: &GrayImage) -> Vec<Region> {
     let (w, h) = (grey.width() as usize, grey.height() as usize);
     if w < 16 || h < 16 {
         return Vec::new();
@@ -430,7 +481,7 @@ fn estimate_module(grey: &GrayImage, r: &Region) -> f32 {
 
 /// Resamples the region into an upright crop: rows horizontal, bars vertical, `scale` output pixels per source
 /// pixel.
-pub fn straighten(grey: &GrayImage, r: &Region, scale: f32) -> GrayImage {
+fn straighten(grey: &GrayImage, r: &Region, scale: f32) -> GrayImage {
     let w = ((r.along_row.1 - r.along_row.0) * scale).round().max(1.0) as usize;
     let h = ((r.along_bar.1 - r.along_bar.0) * scale).round().max(1.0) as usize;
     let (gw, gh) = (grey.width() as usize, grey.height() as usize);
@@ -572,16 +623,16 @@ fn refine(grey: &GrayImage, r: &Region) -> Region {
 /// what a mildly tilted card makes of the symbol's rectangle. Sampling it gives an upright crop in which rows
 /// stay parallel even where the card's perspective makes them converge.
 #[derive(Clone, Debug)]
-pub struct Quad {
+struct Quad {
     /// Corners in image coordinates: (0,0), (1,0), (1,1), (0,1) of the unit square.
-    pub corners: [(f32, f32); 4],
+    corners: [(f32, f32); 4],
     /// x = (a s + b t + c) / (g s + h t + 1), y = (d s + e t + f) / (g s + h t + 1).
     m: [f32; 8],
 }
 
 impl Quad {
     /// Square-to-quadrilateral mapping (Heckbert's closed form); None when the corners are degenerate.
-    pub fn new(corners: [(f32, f32); 4]) -> Option<Quad> {
+    fn new(corners: [(f32, f32); 4]) -> Option<Quad> {
         let [(x0, y0), (x1, y1), (x2, y2), (x3, y3)] = corners;
         let (sx, sy) = (x0 - x1 + x2 - x3, y0 - y1 + y2 - y3);
         let (dx1, dx2, dy1, dy2) = (x1 - x2, x3 - x2, y1 - y2, y3 - y2);
@@ -609,14 +660,14 @@ impl Quad {
     }
 
     /// Mean width (along the rows) and height (along the bars) in image pixels.
-    pub fn size(&self) -> (f32, f32) {
+    fn size(&self) -> (f32, f32) {
         let d = |p: (f32, f32), q: (f32, f32)| ((p.0 - q.0).powi(2) + (p.1 - q.1).powi(2)).sqrt();
         let [p0, p1, p2, p3] = self.corners;
         ((d(p0, p1) + d(p3, p2)) / 2.0, (d(p0, p3) + d(p1, p2)) / 2.0)
     }
 
     /// The quad resampled (bilinear) into a w x h upright crop.
-    pub fn sample(&self, grey: &GrayImage, w: u32, h: u32) -> GrayImage {
+    fn sample(&self, grey: &GrayImage, w: u32, h: u32) -> GrayImage {
         let (w, h) = (w.max(1), h.max(1));
         GrayImage::from_fn(w, h, |i, j| {
             let (x, y) = self.map((i as f32 + 0.5) / w as f32, (j as f32 + 0.5) / h as f32);
