@@ -90,10 +90,11 @@ impl Card {
                 format!("{t}{}\r", joined.join("\n"))
             })
             .collect();
-        let mut offset = head.len() + 10 * subfiles.len();
+        // Lengths in ISO 8859-1 bytes (one per character), as the symbol carries them.
+        let mut offset = head.chars().count() + 10 * subfiles.len();
         for ((t, _), body) in subfiles.iter().zip(&bodies) {
-            head.push_str(&format!("{t}{offset:04}{:04}", body.len()));
-            offset += body.len();
+            head.push_str(&format!("{t}{offset:04}{:04}", body.chars().count()));
+            offset += body.chars().count();
         }
         head + &bodies.concat()
     }
@@ -267,6 +268,35 @@ fn a_straight_clean_back_reads_in_every_quarter_turn() {
         let read = read_barcode(&photograph(&bits, shot)).unwrap_or_else(|e| panic!("{quarter_turns} quarter turns: {e}"));
         assert_same(&card, &read);
     }
+}
+
+/// The payload as the symbol carries it: ISO 8859-1, one byte per character.
+fn latin1(payload: &str) -> Vec<u8> {
+    payload.chars().map(|c| u8::try_from(u32::from(c)).expect("ISO 8859-1")).collect()
+}
+
+#[test]
+fn bytes_beyond_ascii_and_control_characters_survive_the_symbol() {
+    let card = Card {
+        jurisdiction: 66,
+        version: 9,
+        id_card: false,
+        family: "LAFLÈCHE-MÜLLER".into(),
+        first: "ZOË".into(),
+        middle: None,
+        number: "L1234-56789-01234".into(),
+        birth: NaiveDate::from_ymd_opt(1979, 12, 31).unwrap(),
+        expiry: NaiveDate::from_ymd_opt(2027, 12, 31).unwrap(),
+        issue: NaiveDate::from_ymd_opt(2022, 6, 1).unwrap(),
+        female: true,
+        z_subfile: true,
+    };
+    let payload = card.payload();
+    assert_same(&card, &parse_aamva(&latin1(&payload)).unwrap());
+    let shot = Shot { module_px: 3.0, angle_deg: 6.0, quarter_turns: 2, blur_sigma: 0.6, noise: 3.0, seed: 11 };
+    let scan = kyc::extract::barcode::scan_barcode(&photograph(&symbol(&payload, 12, 5), shot));
+    assert_eq!(scan.payload.as_deref(), Some(latin1(&payload).as_slice()), "the exact bytes, LF RS CR included");
+    assert_same(&card, &scan.result.unwrap());
 }
 
 #[test]
