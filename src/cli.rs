@@ -218,8 +218,8 @@ fn summarise_barcode_rows(label: &str, rows: &[&BarcodeBenchRow]) -> serde_json:
     let false_decodes = count(&|r| r.false_decode);
     let malformed_refused = count(&|r| r.malformed && r.exact && !r.parsed);
     println!(
-        "  {label:<26} {n:>3}  decoded {decoded:>3} {:>4.0}%  exact {exact:>3} {:>4.0}%  five-fields {five:>3} {:>4.0}%  \
-         false {false_decodes}  median {:>6.1} ms  p90 {:>6.1} ms",
+        "  {label:<26} {n:>3}  decoded {decoded:>3} {:>4.0}%  exact {exact:>3} {:>4.0}%  \
+         five-fields {five:>3} {:>4.0}%  false {false_decodes}  median {:>6.1} ms  p90 {:>6.1} ms",
         rate(decoded) * 100.0,
         rate(exact) * 100.0,
         rate(five) * 100.0,

@@ -116,19 +116,11 @@ fn card() -> impl Strategy<Value = Card> {
         (name(2, 14), name(2, 12), proptest::option::of(name(1, 10)), "[A-Z0-9]{6,14}"),
         (day(1930, 2008), day(2024, 2040), day(2015, 2024)),
     )
-        .prop_map(|((jurisdiction, version, id_card, female, z_subfile), (family, first, middle, number), (birth, expiry, issue))| Card {
-            jurisdiction,
-            version,
-            id_card,
-            family,
-            first,
-            middle,
-            number,
-            birth,
-            expiry,
-            issue,
-            female,
-            z_subfile,
+        .prop_map(|((jurisdiction, version, id_card, female, z_subfile), (family, first, middle, number), dates)| {
+            let (birth, expiry, issue) = dates;
+            Card {
+                jurisdiction, version, id_card, family, first, middle, number, birth, expiry, issue, female, z_subfile,
+            }
         })
 }
 
@@ -236,7 +228,12 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
     #[test]
-    fn random_records_survive_encode_photograph_and_read(card in card(), shot in shot(), columns in 6usize..=16, level in 3u8..=5) {
+    fn random_records_survive_encode_photograph_and_read(
+        card in card(),
+        shot in shot(),
+        columns in 6usize..=16,
+        level in 3u8..=5,
+    ) {
         let payload = card.payload();
         let direct = parse_aamva(payload.as_bytes()).expect("the payload is valid AAMVA");
         assert_same(&card, &direct);
@@ -265,7 +262,8 @@ fn a_straight_clean_back_reads_in_every_quarter_turn() {
     let bits = symbol(&card.payload(), 12, 5);
     for quarter_turns in 0..4 {
         let shot = Shot { module_px: 3.0, angle_deg: 0.0, quarter_turns, blur_sigma: 0.5, noise: 0.0, seed: 7 };
-        let read = read_barcode(&photograph(&bits, shot)).unwrap_or_else(|e| panic!("{quarter_turns} quarter turns: {e}"));
+        let read =
+            read_barcode(&photograph(&bits, shot)).unwrap_or_else(|e| panic!("{quarter_turns} quarter turns: {e}"));
         assert_same(&card, &read);
     }
 }

@@ -15,9 +15,8 @@
 //!    so a module is about 4.5 pixels, and its bar edges are enhanced (noise averaged along the bars, blur undone
 //!    across them).
 //! 3. **Decode**: rxing's PDF417 reader on the crop with its local (hybrid) binariser; other scales and a global
-//!    binariser when that fails. The crop is upright or upside down (the bars fix the axis, not the sense) and
-//!    rxing's detector tries it turned by 180 (and 90, 270) degrees, so portrait and upside-down photos need
-//!    nothing more.
+//!    binariser when that fails. The crop is upright or upside down (the bars fix the axis, not the sense), so
+//!    each crop is also tried turned by 180 degrees: portrait and upside-down photos need nothing more.
 //!
 //! Every decoded byte string goes to the caller's check (the AAMVA structure check); decoding stops at the first
 //! one it accepts, since a PDF417 decode can be wrong without any error being reported.
@@ -70,7 +69,7 @@ pub fn decode(img: &RgbImage, accept: &mut dyn FnMut(&[u8]) -> bool) -> Pdf417Ou
     // A 12-megapixel phone photo is searched at a reduced size (its modules are large), and read at the
     // largest reduction that still leaves a module about 3 pixels wide.
     let (w, h) = img.dimensions();
-    let k = w.max(h).div_ceil(WORKING_SIDE).max(1);
+    let k = (w.max(h) / WORKING_SIDE).max(1);
     let working = grey_reduced(img, k);
     let mut finer: Vec<(u32, GrayImage)> = Vec::new();
     let mut out = Pdf417Outcome::default();
@@ -106,8 +105,17 @@ pub fn decode(img: &RgbImage, accept: &mut dyn FnMut(&[u8]) -> bool) -> Pdf417Ou
             if attempt.sharpen > 0.0 {
                 crop = enhance_bars(&crop, region.module_px * scale, attempt.sharpen);
             }
+            // The bars fix the crop's axis, not its sense: a card photographed upside down (or a portrait photo)
+            // gives an upside-down crop. rxing's detector would try 180 degrees only when it finds nothing at 0,
+            // and it often "finds" a start pattern in the reversed stop pattern, so the turn is made here.
             out.attempts += 1;
-            let Some(bytes) = rxing_decode(&crop, attempt.binarizer) else { continue };
+            let mut decoded = rxing_decode(&crop, attempt.binarizer);
+            if decoded.is_none() {
+                image::imageops::rotate180_in_place(&mut crop);
+                out.attempts += 1;
+                decoded = rxing_decode(&crop, attempt.binarizer);
+            }
+            let Some(bytes) = decoded else { continue };
             if accept(&bytes) {
                 out.accepted = Some(bytes);
                 return out;
@@ -122,7 +130,7 @@ pub fn decode(img: &RgbImage, accept: &mut dyn FnMut(&[u8]) -> bool) -> Pdf417Ou
     out
 }
 
-/// Photos are searched with their long side reduced (by a whole factor) to at most this many pixels.
+/// Photos are searched with their long side reduced by a whole factor to between this and twice this many pixels.
 const WORKING_SIDE: u32 = 1600;
 
 /// The image in grey, each `k` x `k` block averaged into one pixel (Rec. 601 luma).
@@ -273,6 +281,12 @@ impl Tile {
 }
 
 impl Region {
+    /// The image point `u` along the rows and `v` along the bars from the centre.
+    fn point(&self, u: f32, v: f32) -> (f32, f32) {
+        let (c, r, b) = (self.centre, self.row_dir, self.bar_dir);
+        (c.0 + u * r.0 + v * b.0, c.1 + u * r.1 + v * b.1)
+    }
+
     /// The same region in an image `f` times larger.
     fn scaled(&self, f: f32) -> Region {
         Region {
@@ -490,7 +504,7 @@ fn straighten(grey: &GrayImage, r: &Region, scale: f32) -> GrayImage {
     // Source position of output pixel (i, j) is origin + i * step_i + j * step_j.
     let (step_i, step_j) = ((r.row_dir.0 / scale, r.row_dir.1 / scale), (r.bar_dir.0 / scale, r.bar_dir.1 / scale));
     let (u0, v0) = (r.along_row.0 + 0.5 / scale, r.along_bar.0 + 0.5 / scale);
-    let origin = (r.centre.0 + u0 * r.row_dir.0 + v0 * r.bar_dir.0, r.centre.1 + u0 * r.row_dir.1 + v0 * r.bar_dir.1);
+    let origin = r.point(u0, v0);
     for (j, row) in out.chunks_exact_mut(w).enumerate() {
         let (mut x, mut y) = (origin.0 + j as f32 * step_j.0, origin.1 + j as f32 * step_j.1);
         for p in row.iter_mut() {
@@ -648,9 +662,9 @@ impl Quad {
 
     /// The region's rectangle (margins included) as a quad.
     fn of_region(r: &Region) -> Quad {
-        let at = |u: f32, v: f32| (r.centre.0 + u * r.row_dir.0 + v * r.bar_dir.0, r.centre.1 + u * r.row_dir.1 + v * r.bar_dir.1);
         let (u0, u1, v0, v1) = (r.along_row.0, r.along_row.1, r.along_bar.0, r.along_bar.1);
-        Quad::new([at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)]).expect("a rectangle is not degenerate")
+        let corners = [r.point(u0, v0), r.point(u1, v0), r.point(u1, v1), r.point(u0, v1)];
+        Quad::new(corners).expect("a rectangle is not degenerate")
     }
 
     fn map(&self, s: f32, t: f32) -> (f32, f32) {
@@ -746,7 +760,8 @@ fn fit_quad(grey: &GrayImage, r: &Region) -> Option<Quad> {
         return None;
     }
     let sub = |x0: usize, x1: usize, y0: usize, y1: usize| {
-        image::imageops::crop_imm(&flat, x0 as u32, y0 as u32, (x1 - x0).max(1) as u32, (y1 - y0).max(1) as u32).to_image()
+        let (w, h) = ((x1 - x0).max(1) as u32, (y1 - y0).max(1) as u32);
+        image::imageops::crop_imm(&flat, x0 as u32, y0 as u32, w, h).to_image()
     };
     // Bar slopes near the ends, row slopes near the top and bottom.
     let third = (xb - xa) * 3 / 10;
@@ -786,9 +801,6 @@ fn fit_quad(grey: &GrayImage, r: &Region) -> Option<Quad> {
     if outer.iter().zip(square).any(|(p, q)| (p.0 - q.0).abs().max((p.1 - q.1).abs()) > tolerance) {
         return None;
     }
-    let to_image = |(x, y): (f32, f32)| {
-        let (u, v) = (r.along_row.0 + x, r.along_bar.0 + y);
-        (r.centre.0 + u * r.row_dir.0 + v * r.bar_dir.0, r.centre.1 + u * r.row_dir.1 + v * r.bar_dir.1)
-    };
+    let to_image = |(x, y): (f32, f32)| r.point(r.along_row.0 + x, r.along_bar.0 + y);
     Quad::new(outer.map(to_image))
 }
