@@ -537,10 +537,10 @@ pub fn parse_aamva(bytes: &[u8]) -> Result<AamvaRecord, AamvaError> {
     let version = header.version;
 
     let country = jurisdiction.country();
-    if let Some(dcg) = e.get("DCG") {
-        if dcg != jurisdiction.country {
-            return Err(AamvaError::CountryMismatch);
-        }
+    if let Some(dcg) = e.get("DCG")
+        && dcg != jurisdiction.country
+    {
+        return Err(AamvaError::CountryMismatch);
     }
     let order = if version == 1 || jurisdiction.country == "CAN" {
         DateOrder::YearMonthDay

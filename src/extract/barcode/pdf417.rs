@@ -182,44 +182,38 @@ const ATTEMPTS: [Attempt; 4] = [
 fn enhance_bars(crop: &GrayImage, module_px: f32, amount: f32) -> GrayImage {
     let (w, h) = (crop.width() as usize, crop.height() as usize);
     let src = crop.as_raw();
+    // Vertical box mean of radius rv, row by row with running column sums.
     let rv = ((module_px * 0.5).round() as usize).max(1);
-    let mut v = vec![0f32; w * h];
-    for x in 0..w {
-        let mut acc = 0f32;
-        let mut n = 0f32;
-        // running vertical box sum of radius rv
-        for y in 0..(rv + 1).min(h) {
-            acc += f32::from(src[y * w + x]);
-            n += 1.0;
-        }
-        for y in 0..h {
-            v[y * w + x] = acc / n;
-            if y + rv + 1 < h {
-                acc += f32::from(src[(y + rv + 1) * w + x]);
-                n += 1.0;
-            }
-            if y >= rv {
-                acc -= f32::from(src[(y - rv) * w + x]);
-                n -= 1.0;
-            }
-        }
+    let mut sums = vec![0f32; w];
+    for row in src.chunks_exact(w).take(rv) {
+        sums.iter_mut().zip(row).for_each(|(s, &p)| *s += f32::from(p));
     }
-    let rh = ((module_px * 0.8).round() as usize).max(1);
-    let mut out = GrayImage::new(w as u32, h as u32);
-    let dst: &mut [u8] = &mut out;
+    let mut v = vec![0f32; w * h];
     for y in 0..h {
-        let row = &v[y * w..(y + 1) * w];
-        let mut prefix = vec![0f32; w + 1];
-        for x in 0..w {
-            prefix[x + 1] = prefix[x] + row[x];
+        if y + rv < h {
+            sums.iter_mut().zip(&src[(y + rv) * w..(y + rv + 1) * w]).for_each(|(s, &p)| *s += f32::from(p));
         }
-        for x in 0..w {
+        if y > rv {
+            sums.iter_mut().zip(&src[(y - rv - 1) * w..(y - rv) * w]).for_each(|(s, &p)| *s -= f32::from(p));
+        }
+        let n = ((y + rv).min(h - 1) - y.saturating_sub(rv) + 1) as f32;
+        v[y * w..(y + 1) * w].iter_mut().zip(&sums).for_each(|(o, s)| *o = s / n);
+    }
+    // Unsharp mask across the bars: each value pushed away from its horizontal box mean.
+    let rh = ((module_px * 0.8).round() as usize).max(1);
+    let mut out = vec![0u8; w * h];
+    let mut prefix = vec![0f32; w + 1];
+    for (row, dst) in v.chunks_exact(w).zip(out.chunks_exact_mut(w)) {
+        for (x, &value) in row.iter().enumerate() {
+            prefix[x + 1] = prefix[x] + value;
+        }
+        for (x, d) in dst.iter_mut().enumerate() {
             let (a, b) = (x.saturating_sub(rh), (x + rh + 1).min(w));
             let blur = (prefix[b] - prefix[a]) / (b - a) as f32;
-            dst[y * w + x] = (row[x] + amount * (row[x] - blur)).round().clamp(0.0, 255.0) as u8;
+            *d = (row[x] + amount * (row[x] - blur)).round().clamp(0.0, 255.0) as u8;
         }
     }
-    out
+    GrayImage::from_raw(w as u32, h as u32, out).expect("buffer matches dimensions")
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -466,17 +460,11 @@ fn estimate_module(grey: &GrayImage, r: &Region) -> f32 {
                 sample(grey, x, y)
             })
             .collect();
-        // Local mean over ~15 px, crossings with a small hysteresis.
-        let win = 7usize;
-        let mut prefix = vec![0.0f32; n + 1];
-        for i in 0..n {
-            prefix[i + 1] = prefix[i] + profile[i];
-        }
+        // Crossings of the local mean (over 15 px) with a small hysteresis.
+        let mean = smooth(&profile, 7);
         let mut state = 0i8;
-        for i in 0..n {
-            let (a, b) = (i.saturating_sub(win), (i + win + 1).min(n));
-            let mean = (prefix[b] - prefix[a]) / (b - a) as f32;
-            let d = profile[i] - mean;
+        for (p, m) in profile.iter().zip(&mean) {
+            let d = p - m;
             let s = if d > 4.0 { 1 } else if d < -4.0 { -1 } else { 0 };
             if s != 0 && s != state {
                 if state != 0 {
@@ -716,10 +704,10 @@ fn longest_run(values: &[f32], threshold: f32, gap: usize) -> Option<(usize, usi
                 _ => (i, i),
             });
             since = 0;
-            if let Some(c) = current {
-                if best.is_none_or(|b| c.1 - c.0 > b.1 - b.0) {
-                    best = Some(c);
-                }
+            if let Some(c) = current
+                && best.is_none_or(|b| c.1 - c.0 > b.1 - b.0)
+            {
+                best = Some(c);
             }
         } else {
             since += 1;
