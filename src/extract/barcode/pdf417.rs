@@ -135,20 +135,31 @@ const WORKING_SIDE: u32 = 1600;
 
 /// The image in grey, each `k` x `k` block averaged into one pixel (Rec. 601 luma).
 fn grey_reduced(img: &RgbImage, k: u32) -> GrayImage {
-    let (w, h) = (img.width() / k, img.height() / k);
-    let (iw, raw) = (img.width() as usize, img.as_raw());
-    let k = k as usize;
-    let n = (k * k) as u32;
-    GrayImage::from_fn(w, h, |x, y| {
-        let mut acc = 0u32;
-        for yy in y as usize * k..(y as usize + 1) * k {
-            let row = &raw[(yy * iw + x as usize * k) * 3..(yy * iw + (x as usize + 1) * k) * 3];
-            for p in row.chunks_exact(3) {
-                acc += 299 * u32::from(p[0]) + 587 * u32::from(p[1]) + 114 * u32::from(p[2]);
+    let (w, h) = ((img.width() / k) as usize, (img.height() / k) as usize);
+    let (iw, raw, k) = (img.width() as usize, img.as_raw(), k as usize);
+    let luma = |p: &[u8]| 299 * u32::from(p[0]) + 587 * u32::from(p[1]) + 114 * u32::from(p[2]);
+    let mut out = vec![0u8; w * h];
+    if k == 1 {
+        for (o, p) in out.iter_mut().zip(raw.chunks_exact(3)) {
+            *o = ((luma(p) + 500) / 1000) as u8;
+        }
+    } else {
+        let n = (k * k) as u32;
+        let mut sums = vec![0u32; w];
+        for (y, dst) in out.chunks_exact_mut(w.max(1)).enumerate().take(h) {
+            sums.iter_mut().for_each(|s| *s = 0);
+            for yy in y * k..(y + 1) * k {
+                let row = &raw[yy * iw * 3..(yy * iw + w * k) * 3];
+                for (x, block) in row.chunks_exact(3 * k).enumerate() {
+                    sums[x] += block.chunks_exact(3).map(luma).sum::<u32>();
+                }
+            }
+            for (o, s) in dst.iter_mut().zip(&sums) {
+                *o = ((s + 500 * n) / (1000 * n)) as u8;
             }
         }
-        image::Luma([((acc + 500 * n) / (1000 * n)) as u8])
-    })
+    }
+    GrayImage::from_raw(w as u32, h as u32, out).expect("buffer matches dimensions")
 }
 
 /// Largest upscaling of a crop (a 1-pixel module becomes 5 pixels).
@@ -427,12 +438,22 @@ fn region_from_tiles(grey: &GrayImage, tiles: &[Tile], members: &[usize], tw: us
 
 /// Bilinear sample; outside the image reads as white (a quiet zone).
 fn sample(grey: &GrayImage, x: f32, y: f32) -> f32 {
-    let (w, h) = (grey.width() as i64, grey.height() as i64);
-    let (x0, y0) = (x.floor() as i64, y.floor() as i64);
-    let (fx, fy) = (x - x0 as f32, y - y0 as f32);
-    let px = grey.as_raw();
+    let (gw, gh) = (grey.width() as usize, grey.height() as usize);
+    let src = grey.as_raw();
+    let (xf, yf) = (x.floor(), y.floor());
+    if xf >= 0.0 && yf >= 0.0 && (xf as usize) + 1 < gw && (yf as usize) + 1 < gh {
+        // Inside: no bounds to check per neighbour.
+        let (fx, fy) = (x - xf, y - yf);
+        let k = yf as usize * gw + xf as usize;
+        let top = f32::from(src[k]) + (f32::from(src[k + 1]) - f32::from(src[k])) * fx;
+        let bottom = f32::from(src[k + gw]) + (f32::from(src[k + gw + 1]) - f32::from(src[k + gw])) * fx;
+        return top + (bottom - top) * fy;
+    }
+    let (w, h) = (gw as i64, gh as i64);
+    let (x0, y0) = (xf as i64, yf as i64);
+    let (fx, fy) = (x - xf, y - yf);
     let get = |xx: i64, yy: i64| -> f32 {
-        if xx < 0 || yy < 0 || xx >= w || yy >= h { 255.0 } else { f32::from(px[(yy * w + xx) as usize]) }
+        if xx < 0 || yy < 0 || xx >= w || yy >= h { 255.0 } else { f32::from(src[(yy * w + xx) as usize]) }
     };
     let top = get(x0, y0) * (1.0 - fx) + get(x0 + 1, y0) * fx;
     let bottom = get(x0, y0 + 1) * (1.0 - fx) + get(x0 + 1, y0 + 1) * fx;
@@ -486,8 +507,6 @@ fn estimate_module(grey: &GrayImage, r: &Region) -> f32 {
 fn straighten(grey: &GrayImage, r: &Region, scale: f32) -> GrayImage {
     let w = ((r.along_row.1 - r.along_row.0) * scale).round().max(1.0) as usize;
     let h = ((r.along_bar.1 - r.along_bar.0) * scale).round().max(1.0) as usize;
-    let (gw, gh) = (grey.width() as usize, grey.height() as usize);
-    let src = grey.as_raw();
     let mut out = vec![0u8; w * h];
     // Source position of output pixel (i, j) is origin + i * step_i + j * step_j.
     let (step_i, step_j) = ((r.row_dir.0 / scale, r.row_dir.1 / scale), (r.bar_dir.0 / scale, r.bar_dir.1 / scale));
@@ -496,18 +515,7 @@ fn straighten(grey: &GrayImage, r: &Region, scale: f32) -> GrayImage {
     for (j, row) in out.chunks_exact_mut(w).enumerate() {
         let (mut x, mut y) = (origin.0 + j as f32 * step_j.0, origin.1 + j as f32 * step_j.1);
         for p in row.iter_mut() {
-            let (xf, yf) = (x.floor(), y.floor());
-            let value = if xf >= 0.0 && yf >= 0.0 && (xf as usize) + 1 < gw && (yf as usize) + 1 < gh {
-                let (xi, yi) = (xf as usize, yf as usize);
-                let (fx, fy) = (x - xf, y - yf);
-                let k = yi * gw + xi;
-                let top = f32::from(src[k]) + (f32::from(src[k + 1]) - f32::from(src[k])) * fx;
-                let bottom = f32::from(src[k + gw]) + (f32::from(src[k + gw + 1]) - f32::from(src[k + gw])) * fx;
-                top + (bottom - top) * fy
-            } else {
-                sample(grey, x, y)
-            };
-            *p = (value + 0.5) as u8;
+            *p = (sample(grey, x, y) + 0.5) as u8;
             x += step_i.0;
             y += step_i.1;
         }
@@ -670,11 +678,23 @@ impl Quad {
 
     /// The quad resampled (bilinear) into a w x h upright crop.
     fn sample(&self, grey: &GrayImage, w: u32, h: u32) -> GrayImage {
-        let (w, h) = (w.max(1), h.max(1));
-        GrayImage::from_fn(w, h, |i, j| {
-            let (x, y) = self.map((i as f32 + 0.5) / w as f32, (j as f32 + 0.5) / h as f32);
-            image::Luma([(sample(grey, x, y) + 0.5) as u8])
-        })
+        let (w, h) = (w.max(1) as usize, h.max(1) as usize);
+        let [a, b, c, d, e, f, g, hh] = self.m;
+        let ds = 1.0 / w as f32;
+        let mut out = vec![0u8; w * h];
+        for (j, row) in out.chunks_exact_mut(w).enumerate() {
+            let t = (j as f32 + 0.5) / h as f32;
+            let s0 = 0.5 * ds;
+            // Numerators and denominator are linear in s along a row.
+            let (mut nx, mut ny, mut den) = (a * s0 + b * t + c, d * s0 + e * t + f, g * s0 + hh * t + 1.0);
+            for p in row.iter_mut() {
+                *p = (sample(grey, nx / den, ny / den) + 0.5) as u8;
+                nx += a * ds;
+                ny += d * ds;
+                den += g * ds;
+            }
+        }
+        GrayImage::from_raw(w as u32, h as u32, out).expect("buffer matches dimensions")
     }
 }
 
