@@ -2,15 +2,20 @@
 //! carries: error-corrected holder data that confirms the front of the card exactly.
 //!
 //! [`read_barcode`] is the entry point: locate and straighten the symbol in a phone photo ([`pdf417`]), decode it
-//! with rxing, and accept the first decode that passes the strict AAMVA check ([`aamva::parse_aamva`]). It is
-//! CPU-bound (tens of milliseconds): call it off the async workers, like OCR.
+//! with rxing, and accept the first decode that passes the strict AAMVA check ([`aamva::parse_aamva`]). A decode
+//! is never trusted on its own: PDF417 decoders can return wrong bytes without an error, and an AAMVA file whose
+//! header, directory and subfiles add up exactly is the confirmation. It is CPU-bound (a few tens of
+//! milliseconds for a 1280-1600 px photo, about 0.1 s when nothing decodes): call it off the async workers, like
+//! OCR. Every failure is a [`BarcodeError`], reported as the retry code `barcode_protocol_fail`.
 
 pub mod aamva;
 pub mod pdf417;
 
 use image::RgbImage;
 
-pub use aamva::{AamvaError, AamvaRecord, Address, DocumentKind, Height, JURISDICTIONS, Jurisdiction, Sex, parse_aamva};
+pub use aamva::{
+    AamvaError, AamvaRecord, Address, DocumentKind, Height, JURISDICTIONS, Jurisdiction, Sex, parse_aamva,
+};
 
 /// Why no AAMVA record came out of a back image. Both variants mean the user should retake the photo; the API
 /// reports them as the retry code `barcode_protocol_fail`.
@@ -35,13 +40,15 @@ impl BarcodeError {
 /// it, and the decodes the AAMVA check refused.
 #[derive(Debug)]
 pub struct BarcodeScan {
+    /// What [`read_barcode`] returns.
     pub result: Result<AamvaRecord, BarcodeError>,
     /// The accepted payload, or else the last decoded payload the AAMVA check refused.
     pub payload: Option<Vec<u8>>,
     /// Distinct payloads decoded but refused.
     pub refused: usize,
-    /// Candidate regions located and rxing attempts made.
+    /// Candidate regions located.
     pub regions: usize,
+    /// rxing calls made.
     pub attempts: usize,
 }
 
