@@ -86,6 +86,7 @@ pub struct Jurisdiction {
     pub iin: u32,
     /// Postal abbreviation of the state, territory or province ("CA", "ON"; "DS" for the State Department).
     pub code: &'static str,
+    /// English name, for messages and the CLI.
     pub name: &'static str,
     /// ISO 3166-1 alpha-3 of the issuing country: "USA" (territories included) or "CAN".
     pub country: &'static str,
@@ -191,7 +192,7 @@ pub enum DocumentKind {
     IdCard,
 }
 
-/// DBC. `NotSpecified` is the standard's code 9.
+/// DBC: 1, 2 or 9 (M or F in version 01). `NotSpecified` is the standard's code 9.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Sex {
     Male,
@@ -207,8 +208,8 @@ pub enum Height {
 }
 
 /// How a jurisdiction writes dates: MMDDCCYY in the USA, CCYYMMDD in Canada and in every version 01 file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum DateOrder {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DateOrder {
     MonthDayYear,
     YearMonthDay,
 }
@@ -216,9 +217,12 @@ pub enum DateOrder {
 /// The holder's address (DAG, DAH, DAI, DAJ, DAK), values trimmed of the standard's blank padding.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Address {
+    /// DAG and DAH (second line).
     pub street: Option<String>,
     pub street2: Option<String>,
+    /// DAI.
     pub city: Option<String>,
+    /// DAJ: the address's state or province code (not necessarily the issuer's).
     pub state: Option<String>,
     /// As encoded, padding removed: 9 digits in the USA ("232690000"), "K7L 3N6" in Canada.
     pub postal_code: Option<String>,
@@ -228,10 +232,13 @@ pub struct Address {
 /// Optional fields are `None` when absent, empty or `NONE`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AamvaRecord {
+    /// The issuer, from the header's IIN: decides the country checked against the request's `issuingCountry`.
     pub jurisdiction: Jurisdiction,
+    /// The standard's version (01-10): decides the layout of names, dates and sex codes.
     pub aamva_version: u8,
-    /// Absent in version 01 headers.
+    /// The jurisdiction's own revision of its layout; absent in version 01 headers.
     pub jurisdiction_version: Option<u8>,
+    /// Driver's licence (subfile `DL`) or ID card (`ID`).
     pub kind: DocumentKind,
     /// DAQ: the licence or ID number.
     pub number: String,
@@ -247,13 +254,17 @@ pub struct AamvaRecord {
     pub family_name_truncated: bool,
     pub first_name_truncated: bool,
     pub middle_names_truncated: bool,
+    /// DBB, DBA and DBD, read in the jurisdiction's order and checked to be real dates.
     pub birth_date: NaiveDate,
     pub expiry_date: NaiveDate,
     pub issue_date: Option<NaiveDate>,
+    /// DBC.
     pub sex: Option<Sex>,
+    /// DAG-DAK.
     pub address: Address,
     /// The issuing country (from the IIN; DCG, when present, must agree).
     pub country: Country,
+    /// DAU.
     pub height: Option<Height>,
     /// DAY, ANSI D-20 code ("BRO", "BLU").
     pub eye_color: Option<String>,
