@@ -333,6 +333,8 @@ fn locate(grey: &GrayImage) -> Vec<Region> {
             tiles[ty * tw + tx] = t;
         }
     }
+    // Energy relative to the image's most energetic tiles (so contrast and exposure do not matter). Measured on the
+    // generated backs: PDF417 tiles have coherence 0.3-0.9 (row boundaries cross the bars), text 0-0.4.
     let mut energies: Vec<f32> = tiles.iter().map(Tile::energy).collect();
     energies.sort_by(f32::total_cmp);
     let e_ref = energies[energies.len() * 97 / 100];
@@ -380,12 +382,15 @@ fn locate(grey: &GrayImage) -> Vec<Region> {
     out
 }
 
+/// Whether two gradient directions (taken modulo 180 degrees) are within `tol` radians.
 fn angle_close(a: f32, b: f32, tol: f32) -> bool {
     let d = (2.0 * (a - b)).sin().abs();
     let c = (2.0 * (a - b)).cos();
     c > 0.0 && d < (2.0 * tol).sin()
 }
 
+/// A group of tiles as a region: direction from the summed tensor, extent from the tiles' positions along and
+/// across the bars, plus margins for the quiet zone and for edge tiles the grouping missed.
 fn region_from_tiles(grey: &GrayImage, tiles: &[Tile], members: &[usize], tw: usize, tile: usize) -> Option<Region> {
     let mut sum = Tile::default();
     let mut score = 0.0;
