@@ -7,7 +7,7 @@ BENCH_VENV := .cache/bench-venv
 
 LINT_VENV := .cache/lint-venv
 
-.PHONY: models build ocr serve test bench bench-server eval lint lambda
+.PHONY: models build ocr serve test bench bench-server bench-barcode zxing-venv eval lint lambda
 
 models:
 	bash scripts/fetch-models.sh
@@ -67,3 +67,20 @@ bench: build $(BENCH_VENV)/bin/python
 # concurrent uploads, slow and idle clients, descriptor exhaustion. Prints figures; fails if a bound is broken.
 bench-server: build
 	python3 scripts/bench_server.py --images $(TESTDATA)/synthetic-dev
+
+DOCGEN_VENV := .cache/docgen-venv
+BACKS ?= .cache/gen/backs8 .cache/gen/backs10
+
+# The docgen venv (tools/docgen/README-backs.md) with zxing-cpp; created or completed only when an import fails.
+zxing-venv:
+	@$(DOCGEN_VENV)/bin/python -c "import zxingcpp, numpy, PIL" 2> /dev/null || { \
+		python3 -m venv $(DOCGEN_VENV) && \
+		$(DOCGEN_VENV)/bin/pip install --quiet -r tools/docgen/requirements-backs.txt; }
+
+# Licence-back barcodes (PDF417 + AAMVA): this reader and zxing-cpp 3.1.1 on the same photographed backs (made by
+# tools/docgen/backs.py, see tools/docgen/README-backs.md), fastest of 3 runs each, figures side by side.
+bench-barcode: build zxing-venv
+	./target/release/kyc barcode-bench --repeat 3 --json .cache/bench-barcode-ours.json $(BACKS) 2> /dev/null > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/bench_zxing.py $(BACKS) --variants asis,deskew --repeat 3 \
+		--json .cache/bench-barcode-zxing.json > /dev/null
+	python3 scripts/bench_barcode_compare.py .cache/bench-barcode-ours.json .cache/bench-barcode-zxing.json

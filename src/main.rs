@@ -1,4 +1,4 @@
-//! `kyc`: the command-line entry point (serve, ocr, scan, eval, bench). Each subcommand is a thin wrapper over
+//! `kyc`: the command-line entry point (serve, ocr, scan, eval, bench, barcode). Each subcommand is a thin wrapper over
 //! the library.
 
 use std::path::PathBuf;
@@ -42,6 +42,20 @@ enum Command {
     Eval {
         dir: PathBuf,
     },
+    /// Decode the PDF417 barcode (AAMVA record) on the back of US/Canadian licences and ID cards; JSON lines.
+    Barcode {
+        images: Vec<PathBuf>,
+    },
+    /// Measure barcode reading against DIR/truth.json (use `make bench-barcode` to compare with zxing-cpp).
+    BarcodeBench {
+        dirs: Vec<PathBuf>,
+        /// Read each image N times and keep the fastest time.
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
+        /// Write per-image results and summaries here.
+        #[arg(long)]
+        json: Option<PathBuf>,
+    },
     /// Time the OCR engine over images (use `make bench` to compare with RapidOCR).
     Bench {
         images: Vec<PathBuf>,
@@ -56,6 +70,8 @@ fn main() -> ExitCode {
         Command::Bench { images } => kyc::cli::bench(&images),
         Command::Scan { id_type, country, front, back } => kyc::cli::scan(&id_type, &country, &front, back.as_deref()),
         Command::Eval { dir } => kyc::cli::eval(&dir),
+        Command::Barcode { images } => kyc::cli::barcode(&images),
+        Command::BarcodeBench { dirs, repeat, json } => kyc::cli::barcode_bench(&dirs, repeat, json.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,11 +1,13 @@
 //! Field extraction: OCR lines of the front (and back) image -> the Step 1 fields, each with an honest
 //! `accepted` flag, plus `document_fields`, `missing_fields` and retry codes.
 //!
-//! The pieces: the MRZ ([`mrz`]), the printed zone read by meaning ([`printed`]), the document catalogue
+//! The pieces: the MRZ ([`mrz`]), the printed zone read by meaning ([`printed`]), the PDF417 barcode of North
+//! American cards ([`barcode`]), the document catalogue
 //! ([`document`]), the one acceptance policy ([`acceptance`]: a value is accepted only when something independent
 //! confirms it) and the retry codes ([`retry`]).
 
 pub mod acceptance;
+pub mod barcode;
 pub mod document;
 pub mod mrz;
 pub mod printed;
