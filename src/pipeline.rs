@@ -22,11 +22,16 @@ pub fn scan(
     today: NaiveDate,
 ) -> Result<Scan, OcrError> {
     let front_page = engine.read(front)?;
-    let back_page = back.map(|b| engine.read(b)).transpose()?;
+    // The back of a North American licence or ID card holds its data in the PDF417 barcode: it is decoded, not
+    // read by OCR (nothing on it would be used, and OCR costs ten times more).
+    let barcode_back = extract::document::spec(hint.id_type, &hint.country).barcode_on_back;
+    let back_page = if barcode_back { None } else { back.map(|b| engine.read(b)).transpose()? };
+    let barcode = if barcode_back { back.map(extract::barcode::read_barcode) } else { None };
     let sharpness = imaging::sharpness(front);
-    let extraction = extract::extract(
+    let extraction = extract::extract_with_barcode(
         &front_page.lines,
         back_page.as_ref().map(|p| p.lines.as_slice()),
+        barcode.as_ref(),
         hint,
         ImageQuality { sharpness },
         today,

@@ -424,3 +424,70 @@ async fn a_decision_keeps_the_images_and_an_admin_key_is_needed() {
     assert_eq!((status, body["errorCode"].as_str()), (409, Some("submission_not_decidable")));
     assert_eq!(app.stored_files().len(), 1);
 }
+
+mod licence_backs {
+    use super::*;
+    use common::fake::{LICENCE_WIDTH, aamva_payload, barcode_png};
+
+    fn licence(email: &str, back: Vec<u8>) -> Form {
+        Form::with_image(email, "drivers_license", "USA", png(LICENCE_WIDTH)).file("idBackImage", "back.png", back)
+    }
+
+    #[tokio::test]
+    async fn the_back_barcode_confirms_every_field_of_a_us_licence() {
+        let app = app(ProjectOptions::default());
+        let back = barcode_png(&aamva_payload(636032, "NOWAK", "JAN", "S123456789012", "08311978", "08312029"));
+        let (status, body) = app.step1(&licence("lic@example.com", back)).await;
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(body["kycStatus"], "pending", "{body}");
+        let r = &body["reviewOCRData"];
+        for (field, value) in [
+            ("lastName", "NOWAK"),
+            ("firstName", "JAN"),
+            ("birthDate", "1978-08-31"),
+            ("expireDate", "2029-08-31"),
+            ("licenseNumber", "S123456789012"),
+            ("documentNumber", "S123456789012"),
+        ] {
+            assert_eq!(r[format!("ocr_{field}")], value, "{field}");
+            assert_eq!(r[format!("accepted_ocr_{field}")], true, "{field}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_back_of_another_holder_is_a_barcode_mismatch() {
+        let app = app(ProjectOptions::default());
+        let back = barcode_png(&aamva_payload(636032, "HALVORSEN", "LIV", "H987654321098", "03052001", "03052030"));
+        let (status, body) = app.step1(&licence("other@example.com", back)).await;
+        assert_eq!((status, body["kycStatus"].as_str()), (200, Some("incomplete")), "{body}");
+        assert!(codes(&body).contains(&"barcode_mismatch".to_string()), "{body}");
+    }
+
+    #[tokio::test]
+    async fn a_back_without_a_readable_barcode_is_barcode_protocol_fail_and_confirms_nothing() {
+        let app = app(ProjectOptions::default());
+        let (status, body) = app.step1(&licence("blank@example.com", png(500))).await;
+        assert_eq!((status, body["kycStatus"].as_str()), (200, Some("incomplete")), "{body}");
+        assert_eq!(codes(&body), ["barcode_protocol_fail"]);
+        let r = &body["reviewOCRData"];
+        assert_eq!(r["ocr_lastName"], "NOWAK", "the front is still read");
+        assert!(r.as_object().unwrap().iter().filter(|(k, _)| k.starts_with("accepted_")).all(|(_, v)| v == false));
+    }
+
+    #[tokio::test]
+    async fn a_canadian_barcode_on_a_us_licence_is_a_country_mismatch() {
+        let app = app(ProjectOptions::default());
+        let back = barcode_png(&aamva_payload(636012, "NOWAK", "JAN", "S123456789012", "08311978", "08312029"));
+        let (_, body) = app.step1(&licence("can@example.com", back)).await;
+        assert!(codes(&body).contains(&"document_country_mismatch".to_string()), "{body}");
+    }
+
+    #[tokio::test]
+    async fn without_a_back_a_us_licence_is_read_from_its_front_unconfirmed() {
+        let app = app(ProjectOptions::default());
+        let (status, body) = app.step1(&Form::with_image("front@example.com", "drivers_license", "USA", png(LICENCE_WIDTH))).await;
+        assert_eq!(status, 200);
+        assert_eq!(body["reviewOCRData"]["ocr_lastName"], "NOWAK");
+        assert_eq!(body["reviewOCRData"]["accepted_ocr_lastName"], false);
+    }
+}

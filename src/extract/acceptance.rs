@@ -378,6 +378,79 @@ pub fn printed_only(p: &Printed, hint: &DocumentHint) -> Fields {
     }
 }
 
+/// R12: the fields of a North American licence or ID card from its AAMVA barcode, every one confirmed by the
+/// symbol's error correction and the record's exact structure.
+pub fn with_barcode(r: &super::barcode::AamvaRecord, hint: &DocumentHint) -> Fields {
+    use super::barcode::Sex;
+    let by_barcode = |v: String| accepted(v, Evidence::Barcode);
+    let given = [r.first_name.as_deref(), r.middle_names.as_deref()]
+        .iter()
+        .flatten()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let last_name = Some(by_barcode(r.family_name.trim().to_owned()));
+    let first_name = (!given.is_empty()).then(|| by_barcode(given));
+    let number = Some(by_barcode(r.number.clone()));
+    Fields {
+        birth_date: Some(by_barcode(r.birth_date.to_string())),
+        issue_date: r.issue_date.map(|d| by_barcode(d.to_string())),
+        expire_date: Some(by_barcode(r.expiry_date.to_string())),
+        name: full_name(&first_name, &last_name),
+        last_name,
+        first_name,
+        gender: r.sex.map(|s| {
+            by_barcode(match s {
+                Sex::Male => "M",
+                Sex::Female => "F",
+                Sex::NotSpecified => "X",
+            }
+            .to_owned())
+        }),
+        nationality: None,
+        identity_number: number.clone(),
+        license_number: (hint.id_type == IdType::DriversLicense).then(|| number.clone()).flatten(),
+        document_number: number,
+    }
+}
+
+/// Whether the front names the same holder as the barcode. The front's OCR may misread a letter or a digit, so a
+/// field disagrees only when it is far off (a surname more than two edits away, a number with more than two
+/// characters different, another birth date); two disagreeing fields mean another card.
+pub fn front_agrees_with_barcode(front: &Fields, r: &super::barcode::AamvaRecord) -> bool {
+    let distance = |a: &str, b: &str| -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (strip_accents(a).chars().collect(), strip_accents(b).chars().collect());
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            let mut cur = vec![i; b.len() + 1];
+            for j in 1..=b.len() {
+                cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + usize::from(a[i - 1] != b[j - 1]));
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    };
+    let compact = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_uppercase();
+    let mut disagreements = 0;
+    if let Some(f) = &front.last_name
+        && distance(&f.value, &r.family_name) > 2
+    {
+        disagreements += 1;
+    }
+    if let Some(f) = &front.birth_date
+        && f.value != r.birth_date.to_string()
+    {
+        disagreements += 1;
+    }
+    if let Some(f) = &front.document_number
+        && distance(&compact(&f.value), &compact(&r.number)) > 2
+    {
+        disagreements += 1;
+    }
+    disagreements < 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

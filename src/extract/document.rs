@@ -45,6 +45,8 @@ pub struct Spec {
     pub mrz_formats: &'static [MrzFormat],
     /// The MRZ is printed on the back (TD1 cards).
     pub mrz_on_back: bool,
+    /// The back carries the holder's data in an AAMVA PDF417 barcode (US and Canadian licences and ID cards).
+    pub barcode_on_back: bool,
     /// The issuing state writes the holder's personal number on the document.
     pub personal_number: bool,
     pub gender: bool,
@@ -76,6 +78,7 @@ pub fn spec(id_type: IdType, country: &str) -> Spec {
         carries_mrz,
         mrz_formats,
         mrz_on_back: matches!(id_type, GovernmentId | ResidencePermit) && carries_mrz,
+        barcode_on_back: north_american && matches!(id_type, DriversLicense | GovernmentId),
         personal_number: matches!(id_type, Aadhaar | Pancard)
             || (matches!(id_type, Passport | GovernmentId | ResidencePermit | DriversLicense)
                 && PERSONAL_NUMBER_STATES.contains(&country)

@@ -161,6 +161,18 @@ pub fn extract(
     quality: ImageQuality,
     today: NaiveDate,
 ) -> Extraction {
+    extract_with_barcode(front, back, None, hint, quality, today)
+}
+
+/// [`extract`], with what the back's PDF417 barcode gave (North American cards: the back is decoded, not read).
+pub fn extract_with_barcode(
+    front: &[OcrLine],
+    back: Option<&[OcrLine]>,
+    barcode: Option<&Result<barcode::AamvaRecord, barcode::BarcodeError>>,
+    hint: &DocumentHint,
+    quality: ImageQuality,
+    today: NaiveDate,
+) -> Extraction {
     let front = &folded(front)[..];
     let back_owned = back.map(folded);
     let back = back_owned.as_deref();
@@ -186,6 +198,16 @@ pub fn extract(
         Some(m) => acceptance::with_mrz(m, &seen, hint),
         None => acceptance::printed_only(&seen, hint),
     };
+    // R12: the barcode's values replace the front's, accepted; a front that names someone else is reported.
+    let (fields, barcode_facts) = match barcode {
+        None => (fields, retry::BarcodeFacts::None),
+        Some(Err(_)) => (fields, retry::BarcodeFacts::Unreadable),
+        Some(Ok(record)) => {
+            let front_agrees = acceptance::front_agrees_with_barcode(&fields, record);
+            let country_matches = record.country.as_str() == hint.country;
+            (acceptance::with_barcode(record, hint), retry::BarcodeFacts::Read { country_matches, front_agrees })
+        }
+    };
     let document_fields = document::document_fields(hint.id_type, &hint.country, mrz.as_ref(), &fields);
     let missing_fields = document::missing(&document_fields, &fields);
     let retry = retry::decide(&retry::Facts {
@@ -200,6 +222,7 @@ pub fn extract(
         quality,
         today,
         any_field: fields.any(),
+        barcode: barcode_facts,
     });
     // An unreadable document returns no values, only its retry codes: nothing wrong can then be confirmed.
     let fields = if retry.iter().any(|r| r.is_unreadable()) { Fields::default() } else { fields };

@@ -22,10 +22,12 @@ pub enum RetryCode {
     DocumentCountryMismatch,
     InvalidBackDocument,
     MissingBackImage,
+    BarcodeProtocolFail,
+    BarcodeMismatch,
 }
 
 impl RetryCode {
-    pub const ALL: [RetryCode; 12] = [
+    pub const ALL: [RetryCode; 14] = [
         RetryCode::RecognitionFail,
         RetryCode::ImageTooBlurry,
         RetryCode::MrzProtocolFail,
@@ -38,6 +40,8 @@ impl RetryCode {
         RetryCode::DocumentCountryMismatch,
         RetryCode::InvalidBackDocument,
         RetryCode::MissingBackImage,
+        RetryCode::BarcodeProtocolFail,
+        RetryCode::BarcodeMismatch,
     ];
 
     /// Codes that mean nothing could be read: no values are returned with them.
@@ -59,6 +63,8 @@ impl RetryCode {
             RetryCode::DocumentCountryMismatch => "document_country_mismatch",
             RetryCode::InvalidBackDocument => "invalid_back_document",
             RetryCode::MissingBackImage => "missing_back_image",
+            RetryCode::BarcodeProtocolFail => "barcode_protocol_fail",
+            RetryCode::BarcodeMismatch => "barcode_mismatch",
         }
     }
 
@@ -86,6 +92,12 @@ impl RetryCode {
                 "The back image does not show the back of this document. Submit the back of the same document."
             }
             RetryCode::MissingBackImage => "This document carries data on its back: submit idBackImage too.",
+            RetryCode::BarcodeProtocolFail => {
+                "The barcode on the back could not be read. Photograph the whole back, flat and sharp, with the barcode free of glare."
+            }
+            RetryCode::BarcodeMismatch => {
+                "The barcode on the back does not match the front. Submit the front and the back of the same document."
+            }
         }
     }
 }
@@ -118,6 +130,24 @@ pub struct Facts<'a> {
     pub quality: ImageQuality,
     pub today: NaiveDate,
     pub any_field: bool,
+    pub barcode: BarcodeFacts,
+}
+
+/// What the back's barcode said, where the document has one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BarcodeFacts {
+    /// No barcode expected, or no back sent.
+    #[default]
+    None,
+    /// A back was sent and no valid AAMVA record could be read from it.
+    Unreadable,
+    /// The record was read.
+    Read {
+        /// Its jurisdiction is in the requested issuing country.
+        country_matches: bool,
+        /// The front and the record name the same holder (or the front read too little to tell).
+        front_agrees: bool,
+    },
 }
 
 /// Document types whose holder page always has an MRZ.
@@ -135,7 +165,8 @@ pub fn decide(f: &Facts) -> Vec<RetryCode> {
         out.push(RetryCode::ImageTooBlurry);
         return out;
     }
-    let unreadable = f.front_lines < 3 || !f.any_field;
+    let barcode_read = matches!(f.barcode, BarcodeFacts::Read { .. });
+    let unreadable = (f.front_lines < 3 || !f.any_field) && !barcode_read;
     if unreadable {
         out.push(RetryCode::RecognitionFail);
         return out;
@@ -151,7 +182,19 @@ pub fn decide(f: &Facts) -> Vec<RetryCode> {
             out.push(RetryCode::DocumentCountryMismatch);
         }
     }
-    if f.back_given {
+    match f.barcode {
+        BarcodeFacts::Unreadable => out.push(RetryCode::BarcodeProtocolFail),
+        BarcodeFacts::Read { country_matches, front_agrees } => {
+            if !country_matches {
+                out.push(RetryCode::DocumentCountryMismatch);
+            }
+            if !front_agrees {
+                out.push(RetryCode::BarcodeMismatch);
+            }
+        }
+        BarcodeFacts::None => {}
+    }
+    if f.back_given && f.barcode == BarcodeFacts::None {
         let td1_card = matches!(f.hint.id_type, IdType::GovernmentId | IdType::ResidencePermit);
         let back_ok = match f.back_mrz {
             Some(_) => f.back_matches_front,
@@ -234,6 +277,7 @@ mod tests {
             quality: ImageQuality { sharpness: 500.0 },
             today: today(),
             any_field: true,
+            barcode: BarcodeFacts::None,
         };
         tweak(&mut facts);
         decide(&facts).into_iter().map(RetryCode::code).collect()
@@ -289,6 +333,17 @@ mod tests {
         for c in ["missing_name", "missing_birth_date", "missing_expiry_date", "missing_issue_date", "missing_document_number"] {
             assert!(codes.contains(&c), "{c} in {codes:?}");
         }
+    }
+
+    #[test]
+    fn an_unreadable_barcode_a_foreign_one_and_one_of_another_holder_have_their_codes() {
+        let licence = DocumentHint { id_type: IdType::DriversLicense, country: "USA".into() };
+        let f = fields("2034-04-15");
+        let codes = |b: BarcodeFacts| decide_with(&licence, &f, None, |x| x.barcode = b);
+        assert_eq!(codes(BarcodeFacts::Unreadable), ["barcode_protocol_fail"]);
+        assert_eq!(codes(BarcodeFacts::Read { country_matches: false, front_agrees: true }), ["document_country_mismatch"]);
+        assert_eq!(codes(BarcodeFacts::Read { country_matches: true, front_agrees: false }), ["barcode_mismatch"]);
+        assert!(codes(BarcodeFacts::Read { country_matches: true, front_agrees: true }).is_empty());
     }
 
     #[test]
