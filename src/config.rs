@@ -37,9 +37,13 @@ pub struct Project {
     #[serde(default)]
     pub admin_keys: Vec<String>,
     /// API Gateway usage-plan key ids (`requestContext.identity.apiKeyId`) that identify this project when the
-    /// gateway has already checked the key (the deployed Lambda).
+    /// gateway has already checked the key (the deployed Lambda); `*` takes any key the gateway verified.
     #[serde(default)]
     pub gateway_key_ids: Vec<String>,
+    /// IAM principals (`requestContext.identity.userArn`) API Gateway authorised on the decision route (AWS_IAM)
+    /// that decide this project's submissions; `*` takes any principal the route's IAM policy lets in.
+    #[serde(default)]
+    pub admin_principals: Vec<String>,
     #[serde(default)]
     pub options: ProjectOptions,
 }
@@ -140,6 +144,7 @@ impl Config {
                     api_keys: list(get("KYC_API_KEYS")),
                     admin_keys: list(get("KYC_ADMIN_KEYS")),
                     gateway_key_ids: list(get("KYC_GATEWAY_KEY_IDS")),
+                    admin_principals: list(get("KYC_ADMIN_PRINCIPALS")),
                     options,
                 }]
             }
@@ -183,6 +188,10 @@ fn check_projects(projects: &[Project]) -> Result<(), ConfigError> {
             "no API key: set KYC_API_KEYS (comma-separated) or list projects in KYC_PROJECTS / KYC_PROJECTS_FILE".into(),
         ));
     }
+    let wildcards = projects.iter().filter(|p| p.gateway_key_ids.iter().any(|k| k == "*")).count();
+    if wildcards > 0 && projects.len() > 1 {
+        return Err(ConfigError("a gateway key id `*` is only allowed with a single project".into()));
+    }
     let mut ids = HashSet::new();
     let mut keys = HashSet::new();
     for p in projects {
@@ -197,7 +206,7 @@ fn check_projects(projects: &[Project]) -> Result<(), ConfigError> {
                 return Err(ConfigError(format!("a key of project {} is used twice (each key belongs to one project and one role)", p.id)));
             }
         }
-        for k in &p.gateway_key_ids {
+        for k in p.gateway_key_ids.iter().filter(|k| *k != "*") {
             if !keys.insert(k.as_str()) {
                 return Err(ConfigError(format!("gateway key id {k} of project {} is used twice", p.id)));
             }

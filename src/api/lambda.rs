@@ -8,16 +8,39 @@ use lambda_http::{Body, Request, RequestExt, Response};
 
 use super::{AppState, Caller};
 
-/// The caller API Gateway established: the id of the usage-plan key it checked, when a project trusts that id.
+/// The caller API Gateway established: the IAM principal it authorised (the decision route), or the id of the
+/// usage-plan key it checked, when a project trusts it. Anything else is checked by the handler (`x-api-key`).
 fn caller(state: &AppState, req: &Request) -> Caller {
-    let key_id = match req.request_context_ref() {
-        Some(RequestContext::ApiGatewayV1(ctx)) => ctx.identity.api_key_id.clone(),
-        _ => None,
+    let Some(RequestContext::ApiGatewayV1(ctx)) = req.request_context_ref() else { return Caller::Unverified };
+    let trusted = |list: &dyn Fn(&crate::config::Project) -> &Vec<String>, id: &str| {
+        state.projects.iter().any(|p| list(p).iter().any(|k| k == id || k == "*"))
     };
-    match key_id {
-        Some(id) if state.projects.iter().any(|p| p.gateway_key_ids.contains(&id)) => Caller::GatewayKey(id),
+    if let Some(arn) = ctx.identity.user_arn.as_deref().filter(|a| !a.is_empty())
+        && trusted(&|p| &p.admin_principals, arn)
+    {
+        return Caller::IamPrincipal(arn.to_owned());
+    }
+    match ctx.identity.api_key_id.as_deref() {
+        Some(id) if !id.is_empty() && trusted(&|p| &p.gateway_key_ids, id) => Caller::GatewayKey(id.to_owned()),
         _ => Caller::Unverified,
     }
+}
+
+/// Tell the Lambda Runtime API that initialisation failed (so the invocation fails at once with the reason,
+/// instead of the runtime waiting for a handler that will never start). A plain HTTP/1.1 POST: `lambda_runtime`
+/// keeps its own init-error request private.
+pub async fn report_init_error(runtime_api: &str, message: &str) -> std::io::Result<()> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let body = serde_json::json!({"errorMessage": message, "errorType": "Runtime.InitError"}).to_string();
+    let request = format!(
+        "POST /2018-06-01/runtime/init/error HTTP/1.1\r\nhost: {runtime_api}\r\ncontent-type: application/json\r\nlambda-runtime-function-error-type: Runtime.InitError\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let mut stream = tokio::net::TcpStream::connect(runtime_api).await?;
+    stream.write_all(request.as_bytes()).await?;
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(2), stream.read_to_end(&mut answer)).await;
+    Ok(())
 }
 
 pub async fn handle(state: Arc<AppState>, req: Request) -> Response<Body> {

@@ -41,6 +41,8 @@ pub enum Caller {
     Unverified,
     /// API Gateway verified a usage-plan key with this id.
     GatewayKey(String),
+    /// API Gateway authorised this IAM principal (AWS_IAM on the decision route).
+    IamPrincipal(String),
 }
 
 /// The body of a request, read only after the route and the key were checked (a 6 MB body with a wrong key costs
@@ -78,8 +80,17 @@ enum Role {
 /// The caller's project for a role; every project's keys are compared, so timing tells nothing.
 fn authenticate<'a>(state: &'a AppState, parts: &Parts, caller: &Caller, role: Role) -> Result<&'a Project, ApiError> {
     let unauthorized = || ApiError::new(ErrorCode::Unauthorized, "missing or invalid x-api-key header");
-    if let (Caller::GatewayKey(id), Role::Client) = (caller, role) {
-        return state.projects.iter().find(|p| p.gateway_key_ids.iter().any(|k| k == id)).ok_or_else(unauthorized);
+    let listed = |list: &[String], id: &str| list.iter().any(|k| k == id || k == "*");
+    match (caller, role) {
+        (Caller::GatewayKey(id), Role::Client) => {
+            return state.projects.iter().find(|p| listed(&p.gateway_key_ids, id)).ok_or_else(unauthorized);
+        }
+        (Caller::IamPrincipal(arn), Role::Admin) => {
+            return state.projects.iter().find(|p| listed(&p.admin_principals, arn)).ok_or_else(|| {
+                ApiError::new(ErrorCode::Unauthorized, "this IAM principal decides no project's submissions")
+            });
+        }
+        _ => {}
     }
     let given = parts.headers.get("x-api-key").and_then(|v| v.to_str().ok()).ok_or_else(unauthorized)?;
     let mut found = None;

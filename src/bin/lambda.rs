@@ -1,5 +1,6 @@
 //! AWS Lambda entry point: build the state once (models, SDK clients), then serve API Gateway events with the same
-//! handler as `kyc serve` (see `kyc::api::lambda`).
+//! handler as `kyc serve` (see `kyc::api::lambda`). A configuration that does not hold is reported to the Runtime
+//! API as an init error, so a misconfigured function fails fast with the reason instead of hanging.
 
 use std::sync::Arc;
 
@@ -8,11 +9,24 @@ use lambda_http::{Error, Request, run, service_fn};
 #[tokio::main]
 async fn main() -> Result<(), Error> {
     kyc::telemetry::init_json();
-    let config = kyc::config::Config::from_env()?;
-    let state = kyc::api::server::build_state(config).await.map_err(|e| Error::from(e.to_string()))?;
+    let state = match init().await {
+        Ok(state) => state,
+        Err(e) => {
+            tracing::error!(cause = %e, "initialisation failed");
+            if let Ok(api) = std::env::var("AWS_LAMBDA_RUNTIME_API") {
+                let _ = kyc::api::lambda::report_init_error(&api, &e.to_string()).await;
+            }
+            return Err(e);
+        }
+    };
     run(service_fn(move |req: Request| {
         let state = Arc::clone(&state);
         async move { Ok::<_, Error>(kyc::api::lambda::handle(state, req).await) }
     }))
     .await
+}
+
+async fn init() -> Result<Arc<kyc::api::AppState>, Error> {
+    let config = kyc::config::Config::from_env()?;
+    kyc::api::server::build_state(config).await.map_err(|e| Error::from(e.to_string()))
 }

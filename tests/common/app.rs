@@ -41,6 +41,7 @@ pub fn projects(options: ProjectOptions) -> Vec<Project> {
             api_keys: vec![API_KEY.into()],
             admin_keys: vec![ADMIN_KEY.into()],
             gateway_key_ids: vec![],
+            admin_principals: vec![],
             options,
         },
         Project {
@@ -48,6 +49,7 @@ pub fn projects(options: ProjectOptions) -> Vec<Project> {
             api_keys: vec![OTHER_PROJECT_KEY.into()],
             admin_keys: vec![],
             gateway_key_ids: vec![],
+            admin_principals: vec![],
             options: ProjectOptions::default(),
         },
     ]
