@@ -30,7 +30,23 @@ LAMBDA_VENV := .cache/lambda-venv
 
 $(LAMBDA_VENV)/bin/cargo-lambda:
 	python3 -m venv $(LAMBDA_VENV)
-	$(LAMBDA_VENV)/bin/pip install --quiet cargo-lambda==1.9.2 ziglang==0.17.1
+	$(LAMBDA_VENV)/bin/pip install --quiet cargo-lambda==1.9.2 ziglang==0.17.1 aws-sam-cli==1.170.0
+
+# The Lambda binary under `cargo lambda watch` (the Lambda runtime emulator) on 127.0.0.1:9000, release build, local
+# storage, the development key. Try it with the curl in README ("Run the Lambda locally").
+WATCH_ENV := .cache/watch.env
+watch: models $(LAMBDA_VENV)/bin/cargo-lambda
+	printf 'KYC_API_KEYS=local-dev-key\nKYC_STORAGE=local\nKYC_DATA_DIR=./kyc-data\nRUST_LOG=info\n' > $(WATCH_ENV)
+	PATH="$(CURDIR)/$(LAMBDA_VENV)/bin:$$PATH" cargo lambda watch --release --bin bootstrap --invoke-address 127.0.0.1 --invoke-port 9000 --env-file $(WATCH_ENV)
+
+# What a deployer runs before `sam deploy`: the template validated and linted by SAM itself, then `sam build`
+# (cargo-lambda cross-compiles the arm64 bootstrap with zig), and the artifact's size. Not part of CI (minutes).
+deploy-check: models $(LAMBDA_VENV)/bin/cargo-lambda
+	rustup target add aarch64-unknown-linux-gnu
+	PATH="$(CURDIR)/$(LAMBDA_VENV)/bin:$$PATH" sam validate --lint --region us-east-1
+	PATH="$(CURDIR)/$(LAMBDA_VENV)/bin:$$PATH" SAM_CLI_TELEMETRY=0 sam build --beta-features --region us-east-1
+	@ls -l .aws-sam/build/Step1Function/bootstrap && file .aws-sam/build/Step1Function/bootstrap
+	@cd .aws-sam/build/Step1Function && zip -q -9 /tmp/kyc-bootstrap.zip bootstrap && ls -l /tmp/kyc-bootstrap.zip
 
 # The Lambda binary (target/lambda/bootstrap/bootstrap), cross-compiled for arm64 with cargo-lambda + zig from PyPI.
 lambda: models $(LAMBDA_VENV)/bin/cargo-lambda
@@ -57,10 +73,12 @@ $(BENCH_VENV)/bin/python:
 	$(BENCH_VENV)/bin/pip install --quiet rapidocr==3.10.0 onnxruntime==1.32.0
 
 # OCR speed/memory: this engine and RapidOCR 3.10.0 on the same images, one process each, figures side by side.
+# `make bench THREADS=1` gives both engines one thread (a Lambda's one vCPU).
+THREADS ?=
 bench: build $(BENCH_VENV)/bin/python
 	@imgs="$$(ls $(TESTDATA)/synthetic-dev/*.jpg $(TESTDATA)/specimens/*.jpg $(TESTDATA)/specimens/*.png)"; \
-	./target/release/kyc bench $$imgs > .cache/bench-ours.json && \
-	$(BENCH_VENV)/bin/python scripts/bench_rapidocr.py $$imgs > .cache/bench-rapidocr.json && \
+	$(if $(THREADS),RTEN_NUM_THREADS=$(THREADS) OMP_NUM_THREADS=$(THREADS),) ./target/release/kyc bench $$imgs > .cache/bench-ours.json && \
+	$(if $(THREADS),BENCH_THREADS=$(THREADS) OMP_NUM_THREADS=$(THREADS),) $(BENCH_VENV)/bin/python scripts/bench_rapidocr.py $$imgs > .cache/bench-rapidocr.json && \
 	python3 scripts/bench_compare.py .cache/bench-ours.json .cache/bench-rapidocr.json
 
 # `kyc serve` under load and abuse on loopback (bounded: about two minutes): wrong keys with big bodies, 40

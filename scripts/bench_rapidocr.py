@@ -11,7 +11,15 @@ t0 = time.perf_counter()
 import cv2  # noqa: E402
 from rapidocr import RapidOCR  # noqa: E402
 
-engine = RapidOCR(params={"Global.log_level": "error"})
+import os  # noqa: E402
+
+params = {"Global.log_level": "error"}
+threads = os.environ.get("BENCH_THREADS")
+if threads:
+    # One-vCPU comparison: onnxruntime on as many intra-op threads as ours (RTEN_NUM_THREADS), one inter-op.
+    params["EngineConfig.onnxruntime.intra_op_num_threads"] = int(threads)
+    params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
+engine = RapidOCR(params=params)
 load_ms = (time.perf_counter() - t0) * 1000
 
 images = []

@@ -119,27 +119,55 @@ pub fn ctc_decode(probs: &[f32], classes: usize, alphabet: &[String]) -> Recogni
     out
 }
 
+/// Lines of similar width (the widest at most this much wider than the narrowest) share a batch on one thread.
+const BATCH_WIDTH_RATIO: f32 = 1.25;
+/// Most lines in one batch.
+const MAX_BATCH: usize = 8;
+
 /// Recognise every crop; results come back in input order.
 ///
-/// Lines run one at a time through the network (batch of 1): measured on PP-OCRv6 rec under rten, padding lines of
-/// different widths to a common batch width cost more than batching saved (batch 1: 359 ms, 8: 538 ms median per
-/// image). Lines are spread over rten's thread pool instead, longest first (238 ms on the same images).
+/// With several threads, lines run one at a time (batch of 1) spread over rten's thread pool, longest first:
+/// measured on PP-OCRv6 rec, padding lines of different widths to a common batch width cost more than batching
+/// saved (batch 1: 359 ms, 8: 538 ms median per image with 2 threads). With one thread (a Lambda's one vCPU) there
+/// is nothing to spread, so lines of similar width are batched instead (see README, section Fast on one core).
 pub fn recognise(model: &Model, crops: &[LineCrop], alphabet: &[String]) -> Result<Vec<Recognised>, OcrError> {
     use rayon::prelude::*;
     let mut order: Vec<usize> = (0..crops.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(crops[i].width));
-    let run = |&i: &usize| -> Result<(usize, Recognised), OcrError> {
-        let input = batch_tensor(&[&crops[i]], LINE_HEIGHT, 16);
+    let threads = rten::thread_pool().run(rayon::current_num_threads);
+    let batches: Vec<Vec<usize>> = if threads <= 1 {
+        let mut batches: Vec<Vec<usize>> = Vec::new();
+        for &i in &order {
+            match batches.last_mut() {
+                Some(b) if b.len() < MAX_BATCH && crops[b[0]].width as f32 <= BATCH_WIDTH_RATIO * crops[i].width as f32 => b.push(i),
+                _ => batches.push(vec![i]),
+            }
+        }
+        batches
+    } else {
+        order.iter().map(|&i| vec![i]).collect()
+    };
+    let run = |batch: &Vec<usize>| -> Result<Vec<(usize, Recognised)>, OcrError> {
+        let refs: Vec<&LineCrop> = batch.iter().map(|&i| &crops[i]).collect();
+        let input = batch_tensor(&refs, LINE_HEIGHT, 16);
         let output = model.run_one(input.view().into(), None).map_err(|e| OcrError::Inference(e.to_string()))?;
         let probs: NdTensor<f32, 3> = output.try_into().map_err(|e| OcrError::Inference(format!("{e:?}")))?;
-        let [_, _, c] = probs.shape();
+        let [n, t, c] = probs.shape();
         let probs = probs.to_contiguous();
-        Ok((i, ctc_decode(probs.data(), c, alphabet)))
+        let data = probs.data();
+        let width = refs.iter().map(|r| r.width).max().unwrap_or(1).max(16);
+        Ok((0..n)
+            .map(|k| {
+                // Only the time steps that cover this line's own width (the rest is padding).
+                let steps = (t * refs[k].width.max(16)).div_ceil(width).min(t);
+                (batch[k], ctc_decode(&data[k * t * c..(k * t + steps) * c], c, alphabet))
+            })
+            .collect())
     };
-    let decoded: Vec<(usize, Recognised)> =
-        rten::thread_pool().run(|| order.par_iter().map(run).collect::<Result<_, _>>())?;
+    let decoded: Vec<Vec<(usize, Recognised)>> =
+        rten::thread_pool().run(|| batches.par_iter().map(run).collect::<Result<_, _>>())?;
     let mut results = vec![Recognised::default(); crops.len()];
-    for (i, r) in decoded {
+    for (i, r) in decoded.into_iter().flatten() {
         results[i] = r;
     }
     Ok(results)
