@@ -73,11 +73,12 @@ $(BENCH_VENV)/bin/python:
 	$(BENCH_VENV)/bin/pip install --quiet rapidocr==3.10.0 onnxruntime==1.32.0
 
 # OCR speed/memory: this engine and RapidOCR 3.10.0 on the same images, one process each, figures side by side.
-# `make bench THREADS=1` gives both engines one thread (a Lambda's one vCPU).
+# `make bench THREADS=1` gives both engines one thread (a Lambda's one vCPU), ours with the Lambda's
+# MALLOC_ARENA_MAX=1 (template.yaml).
 THREADS ?=
 bench: build $(BENCH_VENV)/bin/python
 	@imgs="$$(ls $(TESTDATA)/synthetic-dev/*.jpg $(TESTDATA)/specimens/*.jpg $(TESTDATA)/specimens/*.png)"; \
-	$(if $(THREADS),RTEN_NUM_THREADS=$(THREADS) OMP_NUM_THREADS=$(THREADS),) ./target/release/kyc bench $$imgs > .cache/bench-ours.json && \
+	$(if $(THREADS),RTEN_NUM_THREADS=$(THREADS) OMP_NUM_THREADS=$(THREADS) MALLOC_ARENA_MAX=1,) ./target/release/kyc bench $$imgs > .cache/bench-ours.json && \
 	$(if $(THREADS),BENCH_THREADS=$(THREADS) OMP_NUM_THREADS=$(THREADS),) $(BENCH_VENV)/bin/python scripts/bench_rapidocr.py $$imgs > .cache/bench-rapidocr.json && \
 	python3 scripts/bench_compare.py .cache/bench-ours.json .cache/bench-rapidocr.json
 
