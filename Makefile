@@ -7,7 +7,7 @@ BENCH_VENV := .cache/bench-venv
 
 LINT_VENV := .cache/lint-venv
 
-.PHONY: models build ocr serve test bench bench-server bench-barcode zxing-venv eval lint lambda
+.PHONY: models build ocr serve test bench bench-server bench-barcode zxing-venv gen eval eval-gen lint lambda watch deploy-check
 
 models:
 	bash scripts/fetch-models.sh
@@ -90,11 +90,27 @@ bench-server: build
 DOCGEN_VENV := .cache/docgen-venv
 BACKS ?= .cache/gen/backs8 .cache/gen/backs10
 
-# The docgen venv (tools/docgen/README-backs.md) with zxing-cpp; created or completed only when an import fails.
+# The docgen venv (tools/docgen/README.md, README-backs.md): the generators and zxing-cpp; created or completed
+# only when an import fails.
 zxing-venv:
-	@$(DOCGEN_VENV)/bin/python -c "import zxingcpp, numpy, PIL" 2> /dev/null || { \
+	@$(DOCGEN_VENV)/bin/python -c "import zxingcpp, numpy, PIL, pdf417gen, fontTools" 2> /dev/null || { \
 		python3 -m venv $(DOCGEN_VENV) && \
-		$(DOCGEN_VENV)/bin/pip install --quiet -r tools/docgen/requirements-backs.txt; }
+		$(DOCGEN_VENV)/bin/pip install --quiet -r tools/docgen/requirements.txt -r tools/docgen/requirements-backs.txt; }
+
+# Our own evaluation sets, reproducible from their seeds (.cache/gen): fronts of the tuning layouts (two seeds),
+# of the held-out layouts (never used for tuning), and photographed licence backs up to 8 and 10 degrees.
+gen: zxing-venv
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --count 60 --seed 1 --out .cache/gen/tune > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --count 150 --seed 3 --out .cache/gen/tune2 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --count 60 --seed 2 --out .cache/gen/heldout > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 60 --seed 7 --max-tilt 8 --out .cache/gen/backs8 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 40 --seed 8 --max-tilt 10 --out .cache/gen/backs10 > /dev/null
+
+# Extraction on the generated sets: the tuning layouts, then the held-out ones (summary only: their failures are
+# not for reading).
+eval-gen: build
+	./target/release/kyc eval .cache/gen/tune2
+	./target/release/kyc eval .cache/gen/heldout | sed '/^failures:/,$$d'
 
 # Licence-back barcodes (PDF417 + AAMVA): this reader and zxing-cpp 3.1.1 on the same photographed backs (made by
 # tools/docgen/backs.py, see tools/docgen/README-backs.md), fastest of 3 runs each, figures side by side.

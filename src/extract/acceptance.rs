@@ -134,10 +134,13 @@ fn name_field(mrz_name: &str, truncated: bool, p: &Printed, confirmed: bool) -> 
             let spelled_exactly = squash(&super::printed::names::icao_transliterate(&printed)) == squash(mrz_name)
                 || squash(&strip_accents(&printed)) == squash(mrz_name);
             let accents_shown = printed.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).all(mrz_visible);
+            // The printed reading lost (or gained) a space between names: the MRZ's separators are the ones read.
+            let words = |s: &str| s.split(|c: char| c == ' ' || c == '-').filter(|w| !w.is_empty()).count();
+            let same_words = words(&printed) == words(mrz_name);
             if !spelled_exactly {
                 // The MRZ is cut short: the printed name goes on beyond what it confirms.
                 unaccepted(printed)
-            } else if accents_shown {
+            } else if accents_shown && same_words {
                 field(printed, evidence)
             } else {
                 field(mrz_name, evidence)
@@ -548,6 +551,10 @@ mod tests {
         p.name_lines = vec![("MÜLLER".into(), 0.99), ("JÖRG".into(), 0.99)];
         let f = with_mrz(&m, &p, &passport());
         assert_eq!(f.last_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("MÜLLER", true)), "the MRZ shows Ü as UE");
+        let m = td3("X4B9T3Q7P", "SILVA<<ANA<CLARA");
+        p.name_lines = vec![("ANACLARA".into(), 0.99)];
+        let f = with_mrz(&m, &p, &passport());
+        assert_eq!(f.first_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("ANA CLARA", true)), "the space the print lost");
     }
 
     #[test]
