@@ -30,7 +30,7 @@ async fn a_readable_passport_is_pending_with_its_fields_confirmed() {
     let (status, body) = app.step1(&passport("anna@example.com", ANNA_WIDTH)).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["kycStatus"], "pending", "{body}");
-    assert_eq!(body["reviewOCRData"]["ocr_lastName"], "ERIKSSON");
+    assert_eq!(body["reviewOCRData"]["ocr_lastName"], "NORDLUND");
     assert_eq!(body["reviewOCRData"]["accepted_ocr_documentNumber"], true);
     assert_eq!(body["expiresAt"], "2026-11-26T16:00:00+00:00", "valid for 4 hours from the fixed clock");
 }
@@ -271,7 +271,7 @@ struct PanickingReader;
 
 impl kyc::ocr::TextReader for PanickingReader {
     fn read(&self, _: &image::RgbImage) -> Result<kyc::ocr::OcrPage, kyc::ocr::OcrError> {
-        panic!("SEBASTIÀ GARCÍA 1985-03-02");
+        panic!("SEBASTIÀ ROCAFORT 1985-03-02");
     }
 }
 

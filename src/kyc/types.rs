@@ -256,9 +256,9 @@ mod tests {
 
     #[test]
     fn emails_are_lower_cased_and_never_debug_printed() {
-        let e = Email::parse(" Jane.Doe@Example.COM ").unwrap();
-        assert_eq!(e.as_str(), "jane.doe@example.com");
-        assert!(!format!("{e:?}").contains("jane"));
+        let e = Email::parse(" Pat.Doe@Example.COM ").unwrap();
+        assert_eq!(e.as_str(), "pat.doe@example.com");
+        assert!(!format!("{e:?}").contains("pat"));
         assert!(Email::parse("not-an-email").is_err());
     }
 

@@ -65,7 +65,7 @@ fn cd(field: &str) -> char {
     char::from(b'0' + check_digit(field).unwrap())
 }
 
-/// A fictional passport holder (ICAO's Utopia), whose data page reads completely and consistently.
+/// An invented passport holder of ICAO's test state UTO, whose data page reads completely and consistently.
 pub struct Holder {
     pub surname: &'static str,
     pub given: &'static str,
@@ -118,7 +118,7 @@ impl Holder {
 }
 
 pub const ANNA: Holder =
-    Holder { surname: "ERIKSSON", given: "ANNA MARIA", number: "L898902C3", birth: "740812", sex: 'F', expiry: "340415" };
+    Holder { surname: "NORDLUND", given: "LIV KAJA", number: "L898902C3", birth: "740812", sex: 'F', expiry: "340415" };
 pub const OLE: Holder =
     Holder { surname: "NORDMANN", given: "OLE", number: "X4B91K2Q7", birth: "850101", sex: 'M', expiry: "330930" };
 pub const YOUNG: Holder =

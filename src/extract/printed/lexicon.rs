@@ -255,7 +255,7 @@ const COUNTRY_NAMES: &[&str] = &[
     "SVIZRA", "LIECHTENSTEIN", "ΚΥΠΡΟΣ", "KYPROS", "KIBRIS", "FRANCE", "FRANCAISE", "ITALIANA", "ESPANOLA",
     "FEDERATIVA DO BRASIL", "BRASIL", "MEXICO", "ESTADOS UNIDOS MEXICANOS", "ARGENTINA", "COLOMBIA", "CHILE", "PERU",
     "URUGUAY", "PARAGUAY", "BOLIVIA", "ECUADOR", "VENEZUELA", "TURKIYE", "TURKIYE CUMHURIYETI", "SRBIJA", "CRNA GORA",
-    "BOSNA I HERCEGOVINA", "SHQIPERIA", "UKRAINA", "УКРАЇНА", "РОССИЯ", "BHARAT", "NIPPON", "DAEHAN MINGUK", "UTOPIA",
+    "BOSNA I HERCEGOVINA", "SHQIPERIA", "UKRAINA", "УКРАЇНА", "РОССИЯ", "BHARAT", "NIPPON", "DAEHAN MINGUK",
 ];
 
 /// Upper-case, Latin accents removed, punctuation turned into spaces (the `#` of `LIC#` and `ID#` kept), spaces
@@ -662,7 +662,7 @@ mod tests {
 
     #[test]
     fn field_numbers_are_read_tolerantly_and_per_numbering() {
-        assert_eq!(field_number("1. MUSTERMANN", Numbering::Iso18013), Some((Kind::Surname, "MUSTERMANN".into())));
+        assert_eq!(field_number("1. HOLZAPFEL", Numbering::Iso18013), Some((Kind::Surname, "HOLZAPFEL".into())));
         assert_eq!(field_number("4d DLN 123456", Numbering::Aamva).map(|x| x.0), Some(Kind::DocumentNumber));
         assert_eq!(field_number("40 DLN 123456", Numbering::Aamva).map(|x| x.0), Some(Kind::DocumentNumber));
         assert_eq!(field_number("4d. 850101-1234", Numbering::Iso18013).map(|x| x.0), Some(Kind::PersonalNumber));
@@ -691,7 +691,7 @@ mod tests {
         assert!(has_header_words("NEW YORK STATE", true));
         assert!(!has_header_words("YORK", true), "a surname");
         assert!(!has_header_words("MARYLAND", false), "states only where asked");
-        assert!(!has_header_words("VAN DER MEER", true));
+        assert!(!has_header_words("VAN DER BERGH", true));
         assert!(has_header_words("KONINKRIK DERNEDERLANDEN", false));
     }
 }

@@ -256,7 +256,7 @@ pub fn read(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate)
     read_names(&segs, &claimed, id_type, country, &mut out);
     read_sex(&segs, &mut out);
     read_nationality(&segs, &mut out);
-    read_numbers(&segs, &claimed, &value_kind, id_type, country, &mut out);
+    read_numbers(&segs, &claimed, &value_kind, id_type, country, today, &mut out);
 
     for s in &segs {
         let t = s.text.trim_end_matches(',');
@@ -637,6 +637,7 @@ fn read_numbers(
     value_kind: &[Option<Kind>],
     id_type: IdType,
     country: &str,
+    today: NaiveDate,
     out: &mut Printed,
 ) {
     // Every number-like token, for second readings: each line adds its tokens once, so a number printed twice
@@ -742,7 +743,7 @@ fn read_numbers(
             && plain.chars().filter(char::is_ascii_digit).count() >= 3
             && letters_ok
             && personal.as_deref() != Some(plain.as_str())
-            && find_dates(text, DayOrder::DayFirst, NaiveDate::MAX).is_empty();
+            && find_dates(text, DayOrder::DayFirst, today).is_empty();
         if ok {
             // Dashes are part of some licence numbers as printed ("A1234-56789-01234").
             let value = if upper.contains('-') && !upper.contains(' ') { upper.clone() } else { plain };
@@ -808,15 +809,15 @@ mod tests {
     fn a_value_below_its_bilingual_label_is_read_by_meaning() {
         let lines = [
             line("Nazwisko / Surname", 100.0, 50.0, 0),
-            line("KOWALSKA", 100.0, 72.0, 1),
+            line("NOWICKA", 100.0, 72.0, 1),
             line("Imiona / Given names", 100.0, 100.0, 2),
-            line("ANNA", 100.0, 122.0, 3),
+            line("EWA", 100.0, 122.0, 3),
             line("Data urodzenia / Date of birth", 100.0, 150.0, 4),
             line("12.03.1985", 100.0, 172.0, 5),
         ];
         let p = read(&lines, IdType::Passport, "POL", today());
-        assert_eq!(p.surname.as_ref().map(|r| (r.value.as_str(), r.how)), Some(("KOWALSKA", How::Labelled)));
-        assert_eq!(p.given_names.as_ref().map(|r| r.value.as_str()), Some("ANNA"));
+        assert_eq!(p.surname.as_ref().map(|r| (r.value.as_str(), r.how)), Some(("NOWICKA", How::Labelled)));
+        assert_eq!(p.given_names.as_ref().map(|r| r.value.as_str()), Some("EWA"));
         assert_eq!(p.birth_date.as_ref().map(|r| r.value), Some(date(1985, 3, 12)));
     }
 
