@@ -24,8 +24,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::document::{self, PERSONAL_NUMBER_STATES};
-use super::mrz::checksum::{differ_only_where_blind, digit_matches};
-use super::mrz::parse::{char_at, sub};
+use super::mrz::checksum::differ_only_where_blind;
 use super::mrz::{Mrz, MrzFormat};
 use super::printed::names::{same_name, strip_accents, tidy};
 use super::printed::{self, How, Printed};
@@ -71,36 +70,15 @@ fn printed_reads(p: &Printed, number: &str) -> bool {
         || p.all_numbers.iter().any(|n| *n == want)
 }
 
-/// The composite check digit with `number` in the document-number field (R3), where the format has one.
-fn composite_with_number(m: &Mrz, number: &str) -> Option<bool> {
-    let padded = format!("{number:<<9}");
-    if padded.chars().count() != 9 {
-        return None;
-    }
-    match m.format {
-        MrzFormat::Td3 | MrzFormat::Td2 => {
-            let l2 = &m.lines[1];
-            let len = m.format.line_len();
-            let s = format!("{padded}{}{}{}", sub(l2, 9, 10), sub(l2, 13, 20), sub(l2, 21, len - 1));
-            Some(digit_matches(&s, char_at(l2, len - 1)))
-        }
-        MrzFormat::Td1 if char_at(&m.lines[0], 14) != '<' => {
-            let (l1, l2) = (&m.lines[0], &m.lines[1]);
-            let s = format!("{padded}{}{}{}{}", sub(l1, 14, 30), sub(l2, 0, 7), sub(l2, 8, 15), sub(l2, 18, 29));
-            Some(digit_matches(&s, char_at(l2, 29)))
-        }
-        _ => None,
-    }
-}
-
-/// R3: a printed number (at most two characters from the MRZ's reading) that passes the MRZ's own and composite
-/// check digits, when the MRZ's reading does not; only a unique one.
+/// R3: a printed number (at most two characters from the MRZ's reading) that passes the MRZ's check digit, when the
+/// MRZ's reading does not; only a unique one.
 fn printed_number_confirmed_by_mrz(m: &Mrz, p: &Printed) -> Option<String> {
     let mut found: Vec<String> = Vec::new();
     for t in &p.all_numbers {
         let differing = t.chars().zip(m.document_number.chars()).filter(|(a, b)| a != b).count();
         let plausible = t.chars().count() == m.document_number.chars().count() && differing <= 2 && *t != m.document_number;
-        if plausible && m.confirms_document_number(t) && composite_with_number(m, t).unwrap_or(false) && !found.contains(t) {
+        // (The composite digit weighs the number as its own digit does: it cannot add anything here.)
+        if plausible && m.confirms_document_number(t) && !found.contains(t) {
             found.push(t.clone());
         }
     }
