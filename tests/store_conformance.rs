@@ -38,7 +38,7 @@ fn record(id: SubmissionId, email: &str) -> SubmissionRecord {
             back_key: None,
             fields: None,
             document_fields: DocumentFields::default(),
-            missing_fields: vec!["name".into()],
+            missing_fields: vec![kyc::extract::document::CarriedField::Name],
             retry: vec![kyc::extract::retry::RetryCode::RecognitionFail],
             policy: vec![],
             user_id: None,

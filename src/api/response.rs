@@ -99,7 +99,7 @@ pub struct SubmissionResponse {
     pub retry_count: u32,
     pub retry: Vec<RetryItem>,
     pub document_fields: DocumentFieldsView,
-    pub missing_fields: Vec<String>,
+    pub missing_fields: Vec<crate::extract::document::CarriedField>,
     #[serde(rename = "reviewOCRData", skip_serializing_if = "Option::is_none")]
     pub review_ocr_data: Option<ReviewOcrData>,
     #[serde(rename = "idImage", skip_serializing_if = "Option::is_none")]

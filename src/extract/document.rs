@@ -115,19 +115,34 @@ pub fn document_fields(id_type: IdType, country: &str, mrz: Option<&Mrz>, fields
     }
 }
 
+/// A field the document carries (an entry of `missing_fields` when it was not read).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CarriedField {
+    Name,
+    BirthDate,
+    IssueDate,
+    ExpireDate,
+    Gender,
+    Nationality,
+    IdentityNumber,
+    DocumentNumber,
+}
+
 /// The carried fields that were not read (`missing_fields`).
-pub fn missing(doc: &DocumentFields, f: &Fields) -> Vec<&'static str> {
-    let checks: [(bool, bool, &'static str); 8] = [
-        (doc.name, f.last_name.is_some() && f.first_name.is_some(), "name"),
-        (doc.birth_date, f.birth_date.is_some(), "birthDate"),
-        (doc.issue_date, f.issue_date.is_some(), "issueDate"),
-        (doc.expire_date, f.expire_date.is_some(), "expireDate"),
-        (doc.gender, f.gender.is_some(), "gender"),
-        (doc.nationality, f.nationality.is_some(), "nationality"),
-        (doc.identity_number, f.identity_number.is_some(), "identityNumber"),
-        (doc.document_number, f.document_number.is_some(), "documentNumber"),
+pub fn missing(doc: &DocumentFields, f: &Fields) -> Vec<CarriedField> {
+    use CarriedField::*;
+    let checks: [(bool, bool, CarriedField); 8] = [
+        (doc.name, f.last_name.is_some() && f.first_name.is_some(), Name),
+        (doc.birth_date, f.birth_date.is_some(), BirthDate),
+        (doc.issue_date, f.issue_date.is_some(), IssueDate),
+        (doc.expire_date, f.expire_date.is_some(), ExpireDate),
+        (doc.gender, f.gender.is_some(), Gender),
+        (doc.nationality, f.nationality.is_some(), Nationality),
+        (doc.identity_number, f.identity_number.is_some(), IdentityNumber),
+        (doc.document_number, f.document_number.is_some(), DocumentNumber),
     ];
-    checks.iter().filter(|(carried, read, _)| *carried && !read).map(|(_, _, name)| *name).collect()
+    checks.iter().filter(|(carried, read, _)| *carried && !read).map(|(_, _, field)| *field).collect()
 }
 
 #[cfg(test)]

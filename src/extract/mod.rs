@@ -86,7 +86,7 @@ pub struct Extraction {
     pub fields: Fields,
     pub mrz: Option<Mrz>,
     pub document_fields: DocumentFields,
-    pub missing_fields: Vec<&'static str>,
+    pub missing_fields: Vec<document::CarriedField>,
     pub retry: Vec<RetryCode>,
     /// What the printed zone read (front, with the back's readings added), for diagnostics (`kyc scan`).
     pub printed: printed::Printed,

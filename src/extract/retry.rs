@@ -126,7 +126,7 @@ pub struct Facts<'a> {
     pub back_mrz: Option<&'a Mrz>,
     /// False when the back's MRZ names another document than the front prints.
     pub back_matches_front: bool,
-    pub missing: &'a [&'static str],
+    pub missing: &'a [super::document::CarriedField],
     pub quality: ImageQuality,
     pub today: NaiveDate,
     pub any_field: bool,
@@ -210,12 +210,13 @@ pub fn decide(f: &Facts) -> Vec<RetryCode> {
     {
         out.push(RetryCode::DocumentExpired);
     }
+    use super::document::CarriedField;
     for (field, code) in [
-        ("name", RetryCode::MissingName),
-        ("birthDate", RetryCode::MissingBirthDate),
-        ("expireDate", RetryCode::MissingExpiryDate),
-        ("issueDate", RetryCode::MissingIssueDate),
-        ("documentNumber", RetryCode::MissingDocumentNumber),
+        (CarriedField::Name, RetryCode::MissingName),
+        (CarriedField::BirthDate, RetryCode::MissingBirthDate),
+        (CarriedField::ExpireDate, RetryCode::MissingExpiryDate),
+        (CarriedField::IssueDate, RetryCode::MissingIssueDate),
+        (CarriedField::DocumentNumber, RetryCode::MissingDocumentNumber),
     ] {
         if f.missing.contains(&field) {
             out.push(code);
@@ -328,7 +329,8 @@ mod tests {
     fn each_missing_field_has_its_code() {
         let m = valid_mrz();
         let (h, f) = (passport("UTO"), fields("2034-04-15"));
-        let missing = ["name", "birthDate", "expireDate", "issueDate", "documentNumber"];
+        use crate::extract::document::CarriedField::*;
+        let missing = [Name, BirthDate, ExpireDate, IssueDate, DocumentNumber];
         let codes = decide_with(&h, &f, Some(&m), |x| x.missing = &missing);
         for c in ["missing_name", "missing_birth_date", "missing_expiry_date", "missing_issue_date", "missing_document_number"] {
             assert!(codes.contains(&c), "{c} in {codes:?}");

@@ -33,7 +33,7 @@ pub struct Attempt {
     /// `None` when the document could not be read at all (no `reviewOCRData` then).
     pub fields: Option<Fields>,
     pub document_fields: DocumentFields,
-    pub missing_fields: Vec<String>,
+    pub missing_fields: Vec<crate::extract::document::CarriedField>,
     pub retry: Vec<RetryCode>,
     pub policy: Vec<PolicyCode>,
     pub user_id: Option<String>,

@@ -216,7 +216,7 @@ impl Step1Service {
                 back_key,
                 fields: (!unreadable).then(|| extraction.fields.clone()),
                 document_fields: extraction.document_fields.clone(),
-                missing_fields: extraction.missing_fields.iter().map(|s| s.to_string()).collect(),
+                missing_fields: extraction.missing_fields.clone(),
                 retry: extraction.retry.clone(),
                 policy: policy_codes,
                 user_id: req.user_id.clone(),
