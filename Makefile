@@ -7,12 +7,16 @@ BENCH_VENV := .cache/bench-venv
 
 LINT_VENV := .cache/lint-venv
 
-.PHONY: models build ocr serve test bench bench-server bench-barcode zxing-venv gen eval eval-gen lint lambda watch deploy-check
+.PHONY: models deps build ocr serve test bench bench-server bench-barcode zxing-venv gen eval eval-gen lint lambda watch deploy-check
 
 models:
 	bash scripts/fetch-models.sh
 
-build: models
+# Everything cargo needs that comes from a registry outside Cargo.lock: the models and the patched rten source.
+deps: models
+	bash scripts/patch-deps.sh
+
+build: deps
 	$(CARGO) build --release --locked
 
 ocr: build
@@ -35,13 +39,13 @@ $(LAMBDA_VENV)/bin/cargo-lambda:
 # The Lambda binary under `cargo lambda watch` (the Lambda runtime emulator) on 127.0.0.1:9000, release build, local
 # storage, the development key. Try it with the curl in README ("Run the Lambda locally").
 WATCH_ENV := .cache/watch.env
-watch: models $(LAMBDA_VENV)/bin/cargo-lambda
+watch: deps $(LAMBDA_VENV)/bin/cargo-lambda
 	printf 'KYC_API_KEYS=local-dev-key\nKYC_STORAGE=local\nKYC_DATA_DIR=./kyc-data\nRUST_LOG=info\n' > $(WATCH_ENV)
 	PATH="$(CURDIR)/$(LAMBDA_VENV)/bin:$$PATH" cargo lambda watch --release --bin bootstrap --invoke-address 127.0.0.1 --invoke-port 9000 --env-file $(WATCH_ENV)
 
 # What a deployer runs before `sam deploy`: the template validated and linted by SAM itself, then `sam build`
 # (cargo-lambda cross-compiles the arm64 bootstrap with zig), and the artifact's size. Not part of CI (minutes).
-deploy-check: models $(LAMBDA_VENV)/bin/cargo-lambda
+deploy-check: deps $(LAMBDA_VENV)/bin/cargo-lambda
 	rustup target add aarch64-unknown-linux-gnu
 	PATH="$(CURDIR)/$(LAMBDA_VENV)/bin:$$PATH" sam validate --lint --region us-east-1
 	PATH="$(CURDIR)/$(LAMBDA_VENV)/bin:$$PATH" SAM_CLI_TELEMETRY=0 sam build --beta-features --region us-east-1
@@ -49,7 +53,7 @@ deploy-check: models $(LAMBDA_VENV)/bin/cargo-lambda
 	@cd .aws-sam/build/Step1Function && zip -q -9 /tmp/kyc-bootstrap.zip bootstrap && ls -l /tmp/kyc-bootstrap.zip
 
 # The Lambda binary (target/lambda/bootstrap/bootstrap), cross-compiled for arm64 with cargo-lambda + zig from PyPI.
-lambda: models $(LAMBDA_VENV)/bin/cargo-lambda
+lambda: deps $(LAMBDA_VENV)/bin/cargo-lambda
 	rustup target add aarch64-unknown-linux-gnu
 	PATH="$(CURDIR)/$(LAMBDA_VENV)/bin:$$PATH" cargo lambda build --release --arm64 --bin bootstrap
 
@@ -63,7 +67,7 @@ lint: $(LINT_VENV)/bin/cfn-lint
 
 # Everything: template lint, every cargo test with a real moto_server on a free loopback port, then the check that
 # the logs the tests wrote hold no holder data.
-test: models lint
+test: deps lint
 	rm -rf target/test-logs
 	bash scripts/with-moto.sh $(CARGO) test --release --locked
 	python3 scripts/check_test_logs.py $(TESTDATA)
