@@ -221,7 +221,7 @@ const HEADERS: &[&str] = &[
     "UNIA EUROPEJSKA", "EUROPEAN", "MINISTRY", "MINISTERE", "MINISTERIO", "MINISTERO", "MINISTERIE", "GOVERNMENT",
     "GOUVERNEMENT", "GOBIERNO", "DEPARTMENT", "DEPARTMENT OF MOTOR VEHICLES", "MOTOR VEHICLES", "MOTOR VEHICLE",
     "TRANSPORT", "TRANSPORTATION", "BUREAU", "INTERIOR", "HOME AFFAIRS", "FOREIGN AFFAIRS", "POLICE", "PREFECTURE",
-    "REAL ID", "SAMPLE", "SPECIMEN", "MUSTER", "MUESTRA", "MODELE", "ORGAN DONOR", "DONOR", "VETERAN",
+    "REAL ID", "SAMPLE", "SPECIMEN", "MUSTER", "MUESTRA", "MODELE", "ESPECIMEN", "CAMPIONE", "ORGAN DONOR", "DONOR", "VETERAN",
     "NOT FOR FEDERAL IDENTIFICATION", "FEDERAL LIMITS APPLY", "NOT VALID FOR DRIVING", "NOT FOR REAL ID PURPOSES",
     "ENHANCED", "NONE", "HOLDER", "TITULAIRE", "INHABER", "TITULAR", "TITOLARE", "HOUDER", "USA", "PROVINCE",
     "RESIDENT", "RESIDENT REGISTRATION CARD", "REGISTRATION", "REGISTRATION CARD", "CERTIFICATE", "AADHAAR",
@@ -563,6 +563,16 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
     }
     let kind = numbering.kind(&number)?;
     Some((kind, rest.trim_start_matches(['.', ' ', ':', ')']).to_owned()))
+}
+
+/// The words a specimen card is stamped with. They are header vocabulary, but also the name that issuers give the
+/// holders of their sample cards ("SAMPLE, JANE"), so a value under a name label or field number may be one.
+const SPECIMEN_MARKERS: &[&str] = &["SAMPLE", "SPECIMEN", "MUSTER", "MUESTRA", "MODELE", "ESPECIMEN", "CAMPIONE"];
+
+/// The whole text is one specimen marker.
+pub fn is_specimen_marker(text: &str) -> bool {
+    let norm = normalise(text);
+    SPECIMEN_MARKERS.contains(&norm.as_str())
 }
 
 /// Header vocabulary in a text: a document title, an issuing body, a country or (with `states`) a US state or

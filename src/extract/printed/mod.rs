@@ -377,7 +377,8 @@ fn read_names(segs: &[Segment], claimed: &[bool], id_type: IdType, country: &str
             }
             let Some((value, j)) = labelled_value(segs, i) else { continue };
             let value = value.trim().trim_end_matches(',');
-            if !looks_like_name(&value.replace(',', " ")) || lexicon::has_header_words(value, false) {
+            let header = lexicon::has_header_words(value, false) && !lexicon::is_specimen_marker(value);
+            if !looks_like_name(&value.replace(',', " ")) || header {
                 continue;
             }
             let v = &segs[j];
@@ -847,6 +848,32 @@ mod tests {
         assert_eq!(p.birth_date.map(|r| r.value), Some(date(1978, 8, 31)));
         assert_eq!(p.expiry_date.map(|r| r.value), Some(date(2029, 8, 31)));
         assert_eq!(p.document_number.map(|r| r.value), Some("S123456789012".into()));
+    }
+
+    #[test]
+    fn a_sample_card_holder_named_sample_is_read_under_the_field_number_with_the_middle_initial() {
+        let lines = [
+            line("SAMPLE", 300.0, 10.0, 0),
+            line("DRIVER LICENSE", 300.0, 40.0, 1),
+            line("1 SAMPLE", 200.0, 80.0, 2),
+            line("2 JANE Q.", 200.0, 110.0, 3),
+            line("3 DOB 08/31/1978", 200.0, 140.0, 4),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.as_ref().map(|r| (r.value.as_str(), r.how)), Some(("SAMPLE", How::Numbered)));
+        assert_eq!(p.given_names.as_ref().map(|r| (r.value.as_str(), r.how)), Some(("JANE Q.", How::Numbered)));
+    }
+
+    #[test]
+    fn a_specimen_stamp_alone_on_its_line_is_no_name() {
+        let lines = [
+            line("SPECIMEN", 50.0, 10.0, 0),
+            line("ROBINSON", 50.0, 100.0, 1),
+            line("AOIFE", 50.0, 130.0, 2),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("ROBINSON".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("AOIFE".into()));
     }
 
     #[test]

@@ -81,11 +81,19 @@ pub fn same_name(printed: &str, mrz: &str, mrz_truncated: bool) -> bool {
 }
 
 /// A line that can be a printed name: letters (any script's Latin letters), spaces, hyphens, apostrophes and a
-/// trailing comma; at least two letters; no digits.
+/// trailing comma; at least two letters; no digits. A middle initial keeps its full stop ("LIAM R.", as US cards
+/// print it), but only beside a whole word, so "U.S.A." is no name.
 pub fn looks_like_name(text: &str) -> bool {
     let t = text.trim().trim_end_matches(',');
+    let plain = |w: &str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''));
+    let initial = |w: &str| {
+        let mut cs = w.chars();
+        matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
+    };
+    let words: Vec<&str> = t.split_whitespace().collect();
     t.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && t.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
+        && words.iter().all(|w| plain(w) || initial(w))
+        && words.iter().any(|w| plain(w) && w.chars().count() >= 2)
 }
 
 /// Upper-case the way the API returns names ("von Büren" -> "VON BÜREN"), collapsing whitespace.
@@ -125,5 +133,14 @@ mod tests {
         assert!(!looks_like_name("FNWVM1666"));
         assert!(!looks_like_name("Naam/Surname"));
         assert!(!looks_like_name("F"));
+    }
+
+    #[test]
+    fn a_middle_initial_keeps_its_full_stop_but_abbreviations_are_no_names() {
+        assert!(looks_like_name("LIAM R."));
+        assert!(looks_like_name("J. ROBERT"));
+        assert!(!looks_like_name("U.S.A."));
+        assert!(!looks_like_name("R. J."));
+        assert!(!looks_like_name("DR.JONES"));
     }
 }
