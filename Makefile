@@ -107,6 +107,7 @@ gen: zxing-venv
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --count 60 --seed 1 --out .cache/gen/tune > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --count 150 --seed 3 --out .cache/gen/tune2 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --count 60 --seed 2 --out .cache/gen/heldout > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_colon --count 40 --seed 4 --out .cache/gen/tune3 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 60 --seed 7 --max-tilt 8 --out .cache/gen/backs8 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 40 --seed 8 --max-tilt 10 --out .cache/gen/backs10 > /dev/null
 

@@ -48,12 +48,15 @@ FAMILIES = {
     "aamva_numbered": ("aamva", False, LD.aamva_numbered, ["drivers_license", "government_id"]),
     "aamva_labels": ("aamva", False, LD.aamva_labels, ["drivers_license", "government_id"]),
     "aamva_vertical": ("aamva", True, LD.aamva_vertical, ["drivers_license", "government_id"]),
+    "aamva_colon": ("aamva", False, LD.aamva_colon, ["drivers_license", "government_id"]),
     "ca_bilingual": ("ca", False, LD.ca_bilingual, ["drivers_license"]),
     "eu_dl_classic": ("eudl", False, LD.eu_dl_classic, ["drivers_license"]),
     "eu_dl_alt": ("eudl", True, LD.eu_dl_alt, ["drivers_license"]),
     "visa_mrva": ("visa", False, LM.visa_mrva, ["visa"]),
     "visa_mrvb": ("visa", True, LM.visa_mrvb, ["visa"]),
 }
+
+LATER = {"aamva_colon"}
 
 PASSPORT_ISSUERS = [c for c in data.COUNTRIES]
 ID_ISSUERS = ["DEU", "AUT", "CHE", "LIE", "FRA", "BEL", "LUX", "ESP", "PRT", "ITA", "MLT", "NLD", "POL", "CZE", "SVK",
@@ -377,7 +380,9 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     today = dt.date.fromisoformat(a.today)
     held = a.set == "heldout"
-    fams = [k for k, v in FAMILIES.items() if v[1] == held]
+    # Families added after the first sets were made join a set only when named (--families), so the seeds in the
+    # Makefile keep giving the sets the README's figures were measured on.
+    fams = [k for k, v in FAMILIES.items() if v[1] == held and (k not in LATER or a.families)]
     if a.families:
         want = set(a.families.split(","))
         unknown = want - set(fams)

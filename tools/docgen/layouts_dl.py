@@ -208,6 +208,64 @@ def aamva_vertical(rec: Rec, ctx: Ctx):
     return doc, None
 
 
+def aamva_colon(rec: Rec, ctx: Ctx):
+    """AAMVA card in two styles some states use (added in a later round, tuning set): (a) field numbers with colon
+    labels ("4d DLN:", "3 DOB:") and issue/expiry side by side; (b) no field numbers, colon labels left of the values
+    ("ID:", "DOB:", "EXPIRES:", "ISSUED:") and the name as 'LAST, FIRST MIDDLE' on one unlabelled line. Photo left,
+    signature under it, state name and title on a white strip."""
+    r = ctx.r
+    e = rec.extra
+    doc = _us_card(ctx)
+    hdr = shade(ctx.accent, r.uniform(0.1, 0.4))
+    doc.rect(0, 0, 85.6, 7.5, fill=(250, 250, 250))
+    doc.text(3, 3.9, US_STATES[rec.state], ctx.fonts["serif_bold"], r.uniform(3.4, 4.2), fill=hdr, anchor="lm",
+             max_w=44, role="serif_bold")
+    doc.text(83, 3.9, r.choice(US_TITLES[rec.doc_type]), ctx.fonts["bold"], 2.3, fill=hdr, anchor="rm", max_w=34,
+             role="bold")
+    if e.get("real_id"):
+        _real_id(doc, ctx, 80, 11, 2.3)
+    img = portrait(doc, ctx, rec, 3, 10, 22, 28, colour=r.random() < 0.7)
+    signature(doc, r, 2, 40, 24, 6, f"{rec.first.split()[0]} {rec.last}", ctx.fonts["hand"], colour=(15, 15, 15))
+    lab = shade(ctx.accent, 0.35) if r.random() < 0.6 else (150, 30, 30)
+    vs, ls = r.uniform(2.3, 2.7), r.uniform(1.5, 1.8)
+    x = 28
+    number = rec.license_no or rec.doc_no
+    if r.random() < 0.5:
+        f_num(doc, ctx, x, 12, "4d", number, vs * 1.1, ncol=lab, label=("DLN:" if rec.doc_type == "drivers_license" else "IDN:"), lsize=ls, w=52)
+        f_num(doc, ctx, x, 17, "1", name_text(rec, rec.last), vs, ncol=lab, w=54)
+        f_num(doc, ctx, x, 21, "2", name_text(rec, rec.first), vs, ncol=lab, w=54)
+        f_num(doc, ctx, x, 25, "8", e["street"], vs * 0.8, ncol=lab, w=54)
+        doc.text(x + 3, 28.4, e["city_line"], ctx.fonts["value"], vs * 0.8, anchor="ls", max_w=51, role="bold")
+        f_num(doc, ctx, x, 33, "3", _dates(ctx, rec.birth), vs * 1.05, ncol=lab, label="DOB:", lsize=ls, vcol=(150, 20, 20))
+        f_num(doc, ctx, x, 37.5, "4a", _dates(ctx, rec.issue), vs * .85, ncol=lab, label="ISS:", lsize=ls)
+        f_num(doc, ctx, x + 27, 37.5, "4b", _dates(ctx, rec.expiry), vs * .85, ncol=lab, label="EXP:", lsize=ls)
+        f_num(doc, ctx, x, 42, "15", rec.sex, vs * .85, ncol=lab, label="SEX:", lsize=ls)
+        f_num(doc, ctx, x + 14, 42, "18", e["eyes"], vs * .85, ncol=lab, label="EYES:", lsize=ls)
+        f_num(doc, ctx, x + 32, 42, "16", e["hgt"], vs * .85, ncol=lab, label="HGT:", lsize=ls)
+        f_num(doc, ctx, x, 47, "5", e["dd"], vs * .6, ncol=lab, label="DD:", lsize=ls * .85, w=50)
+    else:
+        lw = r.uniform(9.5, 11.5)
+        f_left(doc, ctx, x, 12.5, "DL" if rec.doc_type == "drivers_license" else "ID", number, lw, ls, vs * 1.15,
+               lcol=lab, w=52, colon=True)
+        both = name_text(rec, rec.last) + ", " + name_text(rec, rec.first)
+        doc.text(x, 18, both, ctx.fonts["value"], vs, anchor="ls", max_w=55, role="bold")
+        doc.text(x, 21.6, e["street"], ctx.fonts["value"], vs * 0.8, anchor="ls", max_w=55, role="bold")
+        doc.text(x, 25, e["city_line"], ctx.fonts["value"], vs * 0.8, anchor="ls", max_w=55, role="bold")
+        f_left(doc, ctx, x, 30, "DOB", _dates(ctx, rec.birth), lw, ls, vs * 1.05, lcol=lab, colon=True, vcol=(150, 20, 20))
+        f_left(doc, ctx, x, 34.3, "ISSUED", _dates(ctx, rec.issue), lw + 2, ls, vs * .9, lcol=lab, colon=True)
+        f_left(doc, ctx, x, 38.6, "EXPIRES", _dates(ctx, rec.expiry), lw + 2, ls, vs * .9, lcol=lab, colon=True)
+        f_left(doc, ctx, x, 42.9, "SEX", rec.sex, lw - 2, ls, vs * .85, lcol=lab, colon=True)
+        f_left(doc, ctx, x + 16, 42.9, "EYES", e["eyes"], lw - 1, ls, vs * .85, lcol=lab, colon=True)
+        if rec.doc_type == "drivers_license":
+            f_left(doc, ctx, x + 34, 42.9, "CLASS", e["class"], lw, ls, vs * .85, lcol=lab, colon=True)
+        f_left(doc, ctx, x, 47.5, "DD", e["dd"], lw - 3, ls * .9, vs * .6, lcol=lab, colon=True)
+    if r.random() < 0.5:
+        col, mask = ghost(img, doc.px(9), doc.px(11.5), tint_col=shade(ctx.accent, 0.3), strength=0.3)
+        doc.paste(col, 73, 36, mask)
+    ctx.printed |= {"gender", "issue_date"}
+    return doc, None
+
+
 def ca_bilingual(rec: Rec, ctx: Ctx):
     """Canadian provincial licence: bilingual labels (NAME/NOM, DOB/DDN, ISS/DÉL, EXP, SEX/SEXE, HGT/HT,
     CLASS/CAT), dates YYYY/MM/DD, name as 'LAST,FIRST'."""

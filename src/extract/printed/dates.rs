@@ -69,6 +69,10 @@ static NUMERIC_YMD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})\b\.?").unwrap());
 static NUMERIC_DMY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})(\s*[.\-/ ]\s*)(\d{1,2})(\s*[.\-/ ]\s*)(\d{4}|\d{2})\b").unwrap());
+/// A numeric date with one of its two separators lost by OCR ("03/062021", "0620/2025"): two-digit day and month,
+/// four-digit year, read only where no whole date was found.
+static ONE_SEPARATOR_LOST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:(\d{2})[./-](\d{2})(\d{4})|(\d{2})(\d{2})[./-](\d{4}))\b").unwrap());
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})[\s.]*([\p{L}]{3,10})\.?(?:\s*/\s*([\p{L}]{3,10})\.?)?[\s,.]*(\d{4}|\d{2})\b").unwrap()
 });
@@ -169,6 +173,22 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
             break;
         }
     }
+    for c in ONE_SEPARATOR_LOST.captures_iter(&text) {
+        let m = c.get(0).unwrap();
+        let (a, b, y) = match (c.get(1), c.get(4)) {
+            (Some(_), _) => (&c[1], &c[2], &c[3]),
+            _ => (&c[4], &c[5], &c[6]),
+        };
+        let d = (|| {
+            let (a, b, year): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
+            let (day, month) = match order {
+                DayOrder::DayFirst => (a, b),
+                DayOrder::MonthFirst => (b, a),
+            };
+            NaiveDate::from_ymd_opt(year, month, day)
+        })();
+        push(d, m.start(), m.end(), &mut found);
+    }
     found.sort_by_key(|f| f.start);
     found
 }
@@ -195,6 +215,15 @@ mod tests {
         assert_eq!(dates("2003. 08. 08.", d), ["2003-08-08"]);
         assert_eq!(dates("18 05 1996", d), ["1996-05-18"]);
         assert_eq!(dates("DOB: 13/12/1959", d), ["1959-12-13"]);
+    }
+
+    #[test]
+    fn a_date_whose_one_separator_ocr_lost_is_still_read() {
+        let m = DayOrder::MonthFirst;
+        assert_eq!(dates("ISSUED 03/062021", m), ["2021-03-06"]);
+        assert_eq!(dates("0620/2025", m), ["2025-06-20"]);
+        assert_eq!(dates("DD 0113202039280/YSFD/20", m), Vec::<String>::new());
+        assert_eq!(dates("5064-49-0629", m), Vec::<String>::new());
     }
 
     #[test]

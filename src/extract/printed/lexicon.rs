@@ -550,10 +550,25 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
     let run_in = rest.chars().next().is_some_and(|c| c.is_alphabetic());
     // "40 DLN" is 4d misread; "40 MAIN ST" is an address.
     let misread_4d = raw == "44" || raw == "40";
+    // After a misread 4d, a label for the number or the number itself ("44 UA671751S": no address has a token
+    // like that first).
+    let number_first = rest.split_whitespace().next().is_some_and(|w| {
+        w.chars().count() >= 6 && w.chars().filter(char::is_ascii_digit).count() >= 3 && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    });
     let separated = (rest.starts_with(['.', ' ', ':', ')'])
-        && (!misread_4d || leading_labels(rest).0.first() == Some(&Kind::DocumentNumber)))
+        && (!misread_4d || leading_labels(rest).0.first() == Some(&Kind::DocumentNumber) || number_first))
         // A label or value run into a lettered number ("4dDLN", "44WDL123": 4d with its d misread).
         || (run_in && number.chars().any(|n| n.is_ascii_alphabetic()));
+    // "1AL-FARSI": the family name (or "2JANE" the given names) run into its field number; a street ("2ND AVE")
+    // has too few letters before its space, and "INDIANA" is no "1" misread before "NDIANA": the digit must be one.
+    let run_in_name = numbering == Numbering::Aamva
+        && matches!(raw, "1" | "2")
+        && rest.split_whitespace().next().is_some_and(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | ',' | '.'))
+        });
+    if run_in && run_in_name {
+        return Some((numbering.kind(&number)?, rest.to_owned()));
+    }
     // AAMVA has no field 4: "4S1234567" is 4d whose d was lost, run into the number.
     if numbering == Numbering::Aamva && number == "4" && run_in && rest.chars().filter(|c| c.is_ascii_alphanumeric()).count() >= 6 {
         return Some((Kind::DocumentNumber, rest.to_owned()));
@@ -675,6 +690,12 @@ mod tests {
         assert_eq!(field_number("1. HOLZAPFEL", Numbering::Iso18013), Some((Kind::Surname, "HOLZAPFEL".into())));
         assert_eq!(field_number("4d DLN 123456", Numbering::Aamva).map(|x| x.0), Some(Kind::DocumentNumber));
         assert_eq!(field_number("40 DLN 123456", Numbering::Aamva).map(|x| x.0), Some(Kind::DocumentNumber));
+        assert_eq!(field_number("1AL-FARSI", Numbering::Aamva), Some((Kind::Surname, "AL-FARSI".into())));
+        assert_eq!(field_number("2ND AVE", Numbering::Aamva), None);
+        assert_eq!(field_number("INDIANA", Numbering::Aamva), None);
+        assert_eq!(field_number("44  UA671751S", Numbering::Aamva).map(|x| x.0), Some(Kind::DocumentNumber));
+        assert_eq!(field_number("40 MAIN ST", Numbering::Aamva), None);
+        assert_eq!(field_number("1ST.JOHN", Numbering::Aamva), Some((Kind::Surname, "ST.JOHN".into())));
         assert_eq!(field_number("4d. 850101-1234", Numbering::Iso18013).map(|x| x.0), Some(Kind::PersonalNumber));
         assert_eq!(field_number("5. AB123456", Numbering::Iso18013).map(|x| x.0), Some(Kind::DocumentNumber));
         assert_eq!(field_number("5 DD 12345", Numbering::Aamva).map(|x| x.0), Some(Kind::Discriminator));

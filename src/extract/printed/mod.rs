@@ -131,7 +131,8 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
     let turned: Vec<(f32, f32)> = line.r#box.iter().map(|p| (p.x * cos - p.y * sin, p.x * sin + p.y * cos)).collect();
     let xs = turned.iter().map(|p| p.0);
     let ys = turned.iter().map(|p| p.1);
-    let text = line.text.trim().to_owned();
+    // OCR reads specks and field-number marks before a line as symbols ("≥ BRANDON", "× M"): they carry nothing.
+    let text = line.text.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '<' | '#' | '(' | '"' | '\'')).trim_start().to_owned();
     let mut kinds = Vec::new();
     let mut how = How::Positional;
     let mut rest = text.clone();
@@ -142,7 +143,21 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
         how = How::Numbered;
         rest = after;
     }
-    let (labels, n) = lexicon::leading_labels(&rest);
+    let (mut labels, mut n) = lexicon::leading_labels(&rest);
+    if kinds.is_empty() && labels.is_empty() {
+        // A field number that the numbering does not know (a misread "4a" as "4", "15" as "13") before a label:
+        // the label says what the field is.
+        if let Some((number, after)) = rest.split_once(' ')
+            && (1..=3).contains(&number.chars().count())
+            && number.chars().next().is_some_and(|c| c.is_ascii_digit())
+        {
+            let (l, k) = lexicon::leading_labels(after);
+            if !l.is_empty() {
+                (labels, n) = (l, k);
+                rest = after.to_owned();
+            }
+        }
+    }
     if !labels.is_empty() {
         let after = lexicon::after_labels(&rest, n);
         // A label that contradicts the field number loses to it; labels add meaning where there is no number.
@@ -376,7 +391,8 @@ fn read_names(segs: &[Segment], claimed: &[bool], id_type: IdType, country: &str
                 continue;
             }
             let Some((value, j)) = labelled_value(segs, i) else { continue };
-            let value = value.trim().trim_end_matches(',');
+            let value = names::respace_abbreviations(value.trim().trim_end_matches(','));
+            let value = value.as_str();
             let header = lexicon::has_header_words(value, false) && !lexicon::is_specimen_marker(value);
             if !looks_like_name(&value.replace(',', " ")) || header {
                 continue;
@@ -408,17 +424,34 @@ fn read_names(segs: &[Segment], claimed: &[bool], id_type: IdType, country: &str
     }
     // Positional: unlabelled lines that can be names, in reading order.
     let states = matches!(country, "USA" | "CAN");
+    // A state's name is a surname too ("WASHINGTON"): it is one when the card's second printing of the name (the
+    // mixed-case signature or caption, at least two words) spells it beside another word.
+    let signed = |t: &str| {
+        let words: Vec<String> = lexicon::normalise(t).split(' ').map(str::to_owned).collect();
+        segs.iter().any(|s| {
+            let sig = s.text.as_str();
+            let sig_words: Vec<String> = lexicon::normalise(sig).split(' ').map(str::to_owned).collect();
+            sig.chars().any(char::is_lowercase)
+                && looks_like_name(sig)
+                && sig_words.len() > words.len()
+                && words.iter().all(|w| sig_words.contains(w))
+        })
+    };
     let candidates: Vec<&Segment> = segs
         .iter()
         .zip(claimed)
         .filter(|(s, claimed)| {
             let t = s.text.as_str();
-            let title_case_ok = single_line(country, id_type) && t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            // Title case is a signature's, except on cards that print the whole name on one line, and in the
+            // "Last, First" form (a signature has no comma).
+            let title_case_ok = (single_line(country, id_type) || t.contains(','))
+                && t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
             !**claimed
                 && !s.labelled()
                 && !is_vertical(s.line)
                 && s.line.confidence >= 0.7
-                && name_text(&t.replace(',', " "), states)
+                // In the "LAST, FIRST" form a state's name is a surname.
+                && (name_text(&t.replace(',', " "), states && !t.contains(',')) || states && name_text(&t.replace(',', " "), false) && signed(t))
                 && (!t.chars().any(char::is_lowercase) || title_case_ok)
         })
         .map(|(s, _)| s)
@@ -588,12 +621,24 @@ fn read_nationality(segs: &[Segment], out: &mut Printed) {
 /// A document or licence number out of a label's value: the first token (or space-separated digit groups) with
 /// enough digits. Dashes are kept (some licence numbers print them), other separators dropped.
 fn number_value(value: &str) -> Option<String> {
+    // Short number labels as OCR leaves them before a value, misreads included ("UC" is "LIC" with its L and I run
+    // together).
+    const LABELS: &[&str] = &["DLN", "DL", "LIC", "NO", "ID", "UC", "LN", "NUM", "NUMBER"];
     let v = value.trim().trim_start_matches(['#', ':', '.', ' ']);
-    let tokens: Vec<&str> = v.split_whitespace().collect();
+    let mut tokens: Vec<&str> = v.split_whitespace().collect();
+    let label = |t: &str| {
+        let t = t.to_uppercase();
+        let t = t.trim_end_matches(['#', ':', '.', '=']);
+        // "DUN", "DEN", "OLN": DLN with one letter misread.
+        LABELS.contains(&t) || (t.chars().count() == 3 && t.chars().all(|c| c.is_ascii_alphabetic()) && lexicon::within_one_edit(t, "DLN"))
+    };
+    while tokens.len() > 1 && label(tokens[0]) {
+        tokens.remove(0);
+    }
     let first = *tokens.first()?;
     let mut candidate: String = first.chars().filter(|c| c.is_alphanumeric() || *c == '-' || *c == '#').collect();
-    // A label OCR ran into the number ("LIC#WDL123", "DLN123456"): drop it.
-    for label in ["4DDLN", "4DLN", "4D", "LIC#", "ID#", "DL#", "DLN", "LIC", "NO."] {
+    // A label OCR ran into the number ("LIC#WDL123", "DLN123456", "UC=123456"): drop it.
+    for label in ["4DDLN", "4DLN", "4D", "LIC#", "ID#", "DL#", "DLN", "LIC", "NO.", "UC#", "UC"] {
         if let Some(rest) = candidate.to_uppercase().strip_prefix(label)
             && rest.chars().count() >= 5
             && rest.chars().any(|c| c.is_ascii_digit())
@@ -624,9 +669,15 @@ fn number_value(value: &str) -> Option<String> {
     ok.then(|| candidate.to_uppercase())
 }
 
+/// Shaped like a date and could be one ("3877-80-1922" is a licence number: no month or day is 80).
 fn is_date_like(s: &str) -> bool {
-    static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}$").unwrap());
-    DATE.is_match(s)
+    static DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,4})[-/.](\d{1,2})[-/.](\d{2,4})$").unwrap());
+    let Some(c) = DATE.captures(s) else { return false };
+    let n = |i: usize| c[i].parse::<u32>().unwrap_or(u32::MAX);
+    let year = |i: usize| c[i].len() == 2 || (1900..=2100).contains(&n(i));
+    let (a, b) = (n(1), n(2));
+    (1..=31).contains(&b) && if c[1].len() == 4 { year(1) && (1..=31).contains(&n(3)) } else { (1..=31).contains(&a) && year(3) }
 }
 
 static KOREAN_RRN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{6}-\d{7}\b").unwrap());
@@ -737,8 +788,11 @@ fn read_numbers(
         }
         let upper = text.trim().to_uppercase();
         let plain: String = upper.chars().filter(|c| *c != ' ' && *c != '-').collect();
-        let letters_ok = id_type == IdType::DriversLicense || plain.chars().any(|c| c.is_ascii_uppercase());
-        let longest = if id_type == IdType::DriversLicense { 17 } else { 12 };
+        // Licences, and the ID cards US states and Canadian provinces issue on the same design, may number in
+        // digits only, and long.
+        let licence_like = id_type == IdType::DriversLicense || (id_type == IdType::GovernmentId && matches!(country, "USA" | "CAN"));
+        let letters_ok = licence_like || plain.chars().any(|c| c.is_ascii_uppercase());
+        let longest = if licence_like { 17 } else { 12 };
         let ok = (6..=longest).contains(&plain.chars().count())
             && plain.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && plain.chars().filter(char::is_ascii_digit).count() >= 3
@@ -765,7 +819,17 @@ fn is_address(text: &str) -> bool {
     let words: Vec<&str> = norm.split(' ').collect();
     let has_digits = words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
     let street = words.iter().any(|w| STREET.contains(w));
-    let city_state_zip = text.contains(',') && words.last().is_some_and(|w| w.chars().filter(char::is_ascii_digit).count() >= 4);
+    let zip = |w: &&str| w.chars().filter(char::is_ascii_digit).count() >= 4;
+    // "CITY, ST 12345", or without its comma "CITY ST 12345-6789" (a two-letter state before a ZIP code).
+    let state_zip = (2..words.len()).any(|k| {
+        let state = words[k - 1];
+        crate::extract::barcode::aamva::JURISDICTIONS.iter().any(|j| j.code == state)
+            && words[k - 2].chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && words[k - 2].chars().all(char::is_alphabetic)
+            && zip(&words[k])
+            && k + 2 >= words.len()
+    });
+    let city_state_zip = (text.contains(',') && words.last().is_some_and(zip)) || state_zip;
     has_digits && words.len() >= 2 && (street || city_state_zip)
 }
 
@@ -851,6 +915,23 @@ mod tests {
     }
 
     #[test]
+    fn a_number_label_before_or_run_into_the_number_is_dropped_misread_or_not() {
+        assert_eq!(number_value("DLN3877-80-1922").as_deref(), Some("3877-80-1922"));
+        assert_eq!(number_value("uc S512941886").as_deref(), Some("S512941886"));
+        assert_eq!(number_value("UC=803767337").as_deref(), Some("803767337"));
+        assert_eq!(number_value("S 123 456 789 012").as_deref(), Some("S123456789012"));
+    }
+
+    #[test]
+    fn only_what_could_be_a_date_is_date_like() {
+        assert!(is_date_like("12.03.1985"));
+        assert!(is_date_like("1985-03-12"));
+        assert!(is_date_like("03/12/85"));
+        assert!(!is_date_like("3877-80-1922"));
+        assert!(!is_date_like("123-45-6789"));
+    }
+
+    #[test]
     fn a_sample_card_holder_named_sample_is_read_under_the_field_number_with_the_middle_initial() {
         let lines = [
             line("SAMPLE", 300.0, 10.0, 0),
@@ -862,6 +943,38 @@ mod tests {
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.surname.as_ref().map(|r| (r.value.as_str(), r.how)), Some(("SAMPLE", How::Numbered)));
         assert_eq!(p.given_names.as_ref().map(|r| (r.value.as_str(), r.how)), Some(("JANE Q.", How::Numbered)));
+    }
+
+    #[test]
+    fn a_state_name_is_a_surname_when_the_signature_spells_it() {
+        let lines = [
+            line("Vermont", 50.0, 10.0, 0),
+            line("IDENTITY CARD", 300.0, 10.0, 0),
+            line("WASHINGTON", 50.0, 100.0, 1),
+            line("GEORGE", 50.0, 130.0, 2),
+            line("George Washington", 300.0, 200.0, 3),
+        ];
+        let p = read(&lines, IdType::GovernmentId, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("WASHINGTON".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("GEORGE".into()));
+        // Without that second printing the state stays a heading.
+        let p = read(&lines[..4], IdType::GovernmentId, "USA", today());
+        assert_ne!(p.surname.map(|r| r.value), Some("WASHINGTON".into()));
+    }
+
+    #[test]
+    fn a_title_case_last_comma_first_line_is_the_name_even_with_a_state_in_it() {
+        let lines = [
+            line("ILLINOIS", 50.0, 10.0, 0),
+            line("DL:", 50.0, 40.0, 1),
+            line("R548-6312-3000", 100.0, 40.0, 1),
+            line("Washington, Aoife", 50.0, 70.0, 2),
+            line("4 EXP: 08/20/2030", 50.0, 100.0, 3),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("Washington".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("Aoife".into()));
+        assert_eq!(p.expiry_date.map(|r| (r.value, r.how)), Some((date(2030, 8, 20), How::Labelled)));
     }
 
     #[test]

@@ -82,18 +82,33 @@ pub fn same_name(printed: &str, mrz: &str, mrz_truncated: bool) -> bool {
 
 /// A line that can be a printed name: letters (any script's Latin letters), spaces, hyphens, apostrophes and a
 /// trailing comma; at least two letters; no digits. A middle initial keeps its full stop ("LIAM R.", as US cards
-/// print it), but only beside a whole word, so "U.S.A." is no name.
+/// print it) as does a short abbreviation ("ST. JOHN"), but only beside a whole word, so "U.S.A." is no name.
 pub fn looks_like_name(text: &str) -> bool {
     let t = text.trim().trim_end_matches(',');
     let plain = |w: &str| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''));
     let initial = |w: &str| {
         let mut cs = w.chars();
-        matches!((cs.next(), cs.next(), cs.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
+        let letters = cs.by_ref().take_while(|c| c.is_alphabetic()).count();
+        (1..=3).contains(&letters) && w.ends_with('.') && w.chars().count() == letters + 1
     };
     let words: Vec<&str> = t.split_whitespace().collect();
     t.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && words.iter().all(|w| plain(w) || initial(w))
         && words.iter().any(|w| plain(w) && w.chars().count() >= 2)
+}
+
+/// "ST.JOHN" -> "ST. JOHN": OCR drops the space after an abbreviation's full stop.
+pub fn respace_abbreviations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut prev = None;
+    for c in text.chars() {
+        if prev == Some('.') && c.is_alphabetic() {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
 }
 
 /// Upper-case the way the API returns names ("von Büren" -> "VON BÜREN"), collapsing whitespace.
@@ -139,8 +154,11 @@ mod tests {
     fn a_middle_initial_keeps_its_full_stop_but_abbreviations_are_no_names() {
         assert!(looks_like_name("LIAM R."));
         assert!(looks_like_name("J. ROBERT"));
+        assert!(looks_like_name("ST. JOHN"));
         assert!(!looks_like_name("U.S.A."));
         assert!(!looks_like_name("R. J."));
         assert!(!looks_like_name("DR.JONES"));
+        assert_eq!(respace_abbreviations("ST.JOHN"), "ST. JOHN");
+        assert!(looks_like_name(&respace_abbreviations("ST.JOHN")));
     }
 }
