@@ -115,6 +115,7 @@ gen: zxing-venv
 # not for reading).
 eval-gen: build
 	./target/release/kyc eval .cache/gen/tune2
+	./target/release/kyc eval .cache/gen/tune3
 	./target/release/kyc eval .cache/gen/heldout | sed '/^failures:/,$$d'
 
 # Licence-back barcodes (PDF417 + AAMVA): this reader and zxing-cpp 3.1.1 on the same photographed backs (made by
