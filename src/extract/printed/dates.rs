@@ -72,7 +72,7 @@ static NUMERIC_DMY: LazyLock<Regex> =
 /// A numeric date with one of its two separators lost by OCR ("03/062021", "0620/2025"): two-digit day and month,
 /// four-digit year, read only where no whole date was found.
 static ONE_SEPARATOR_LOST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:(\d{2})[./-](\d{2})(\d{4})|(\d{2})(\d{2})[./-](\d{4}))\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b(?:(\d{2})[ ./-](\d{2})(\d{4})|(\d{2})(\d{2})[ ./-](\d{4}))\b").unwrap());
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})[\s.]*([\p{L}]{3,10})\.?(?:\s*/\s*([\p{L}]{3,10})\.?)?[\s,.]*(\d{4}|\d{2})\b").unwrap()
 });
@@ -222,6 +222,7 @@ mod tests {
         let m = DayOrder::MonthFirst;
         assert_eq!(dates("ISSUED 03/062021", m), ["2021-03-06"]);
         assert_eq!(dates("0620/2025", m), ["2025-06-20"]);
+        assert_eq!(dates("13 071990", DayOrder::DayFirst), ["1990-07-13"]);
         assert_eq!(dates("DD 0113202039280/YSFD/20", m), Vec::<String>::new());
         assert_eq!(dates("5064-49-0629", m), Vec::<String>::new());
     }

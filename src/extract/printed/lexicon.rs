@@ -330,7 +330,18 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
 /// Whether an OCR word matches a vocabulary word: exactly, or (words of six letters or more) within one edit, so a
 /// misread letter in NATIONALITY or GEBURTSDATUM still reads as the label.
 fn word_matches(ocr: &str, vocabulary: &str) -> bool {
-    ocr == vocabulary || (vocabulary.chars().count() >= 6 && within_one_edit(ocr, vocabulary))
+    ocr == vocabulary
+        || (vocabulary.chars().count() >= 6 && within_one_edit(ocr, vocabulary))
+        || (vocabulary.chars().count() >= 5 && {
+            let (o, v) = (fold_ocr_confusions(ocr), fold_ocr_confusions(vocabulary));
+            o == v || (v.chars().count() >= 6 && within_one_edit(&o, &v))
+        })
+}
+
+/// Letter pairs OCR reads as one letter in small print ("SURNAME" as "SUMAME", "LIC" as "UC", "VV" for "W"): both
+/// sides folded the same way compare equal.
+fn fold_ocr_confusions(word: &str) -> String {
+    word.replace("RN", "M").replace("LI", "U").replace("VV", "W")
 }
 
 /// Every label without its spaces, with its kind (for labels OCR ran together).
@@ -670,6 +681,8 @@ mod tests {
         assert_eq!(leading_labels("EXPIEXP").0, [Kind::ExpiryDate]);
         assert_eq!(leading_labels("CLASSICATÉGORIE").0, [Kind::Class]);
         assert_eq!(leading_labels("KOWALSKI").0, []);
+        assert_eq!(leading_labels("NOM/Sumame").0, [Kind::Surname], "rn read as m");
+        assert_eq!(leading_labels("Prüimek/Sumame").0, [Kind::Surname]);
     }
 
     #[test]

@@ -398,8 +398,9 @@ fn read_names(segs: &[Segment], claimed: &[bool], id_type: IdType, country: &str
                 continue;
             }
             let v = &segs[j];
-            // "SURNAME,GIVEN NAMES" under any name label ("NAME/NOM") is a full name.
-            let kind = if value.contains(',') && value.split_once(',').is_some_and(|(a, b)| looks_like_name(a) && looks_like_name(b)) {
+            // "SURNAME,GIVEN NAMES" under a name label ("NAME/NOM") is a full name; under a given-names label a
+            // comma only separates the given names ("Maëlis-Gaëlle, Marie").
+            let kind = if kind != Kind::GivenNames && value.contains(',') && value.split_once(',').is_some_and(|(a, b)| looks_like_name(a) && looks_like_name(b)) {
                 Kind::FullName
             } else {
                 kind
@@ -884,6 +885,19 @@ mod tests {
         assert_eq!(p.surname.as_ref().map(|r| (r.value.as_str(), r.how)), Some(("NOWICKA", How::Labelled)));
         assert_eq!(p.given_names.as_ref().map(|r| r.value.as_str()), Some("EWA"));
         assert_eq!(p.birth_date.as_ref().map(|r| r.value), Some(date(1985, 3, 12)));
+    }
+
+    #[test]
+    fn a_comma_under_a_given_names_label_separates_given_names() {
+        let lines = [
+            line("NOM/Surname", 100.0, 50.0, 0),
+            line("DUBOIS", 100.0, 72.0, 1),
+            line("Prénoms / Given names", 100.0, 100.0, 2),
+            line("Anne-Sophie, Claire", 100.0, 122.0, 3),
+        ];
+        let p = read(&lines, IdType::GovernmentId, "FRA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("DUBOIS".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("Anne-Sophie, Claire".into()));
     }
 
     #[test]
