@@ -338,6 +338,9 @@ fn word_matches(ocr: &str, vocabulary: &str) -> bool {
         })
 }
 
+static FOLDED_HEADERS: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| HEADERS.iter().map(|h| fold_ocr_confusions(h)).collect());
+
 /// Letter pairs OCR reads as one letter in small print ("SURNAME" as "SUMAME", "LIC" as "UC", "VV" for "W"): both
 /// sides folded the same way compare equal.
 fn fold_ocr_confusions(word: &str) -> String {
@@ -551,9 +554,11 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
         return None;
     }
     let rest = &t[end..];
-    // "17.07.1949" is a date, not field 17: a number directly followed by a separator and a digit is no field number.
+    // "17.07.1949" is a date, not field 17; "5.35308498" is field 5 run into its number, "3.29.03.1986" field 3
+    // run into a date: a number directly followed by a separator and a digit is a field number only when the line
+    // does not start with a date.
     let mut after = rest.chars();
-    if matches!(after.next(), Some('.' | '/' | '-' | ',')) && after.next().is_some_and(|c| c.is_ascii_digit()) {
+    if matches!(after.next(), Some('.' | '/' | '-' | ',')) && after.next().is_some_and(|c| c.is_ascii_digit()) && starts_with_date(t, numbering) {
         return None;
     }
     // The number must stand apart from its value: "1. X", "4d X", "4dDLN X" (a label run into it), not "1985".
@@ -601,6 +606,21 @@ pub fn is_specimen_marker(text: &str) -> bool {
     SPECIMEN_MARKERS.contains(&norm.as_str())
 }
 
+/// The text starts with a numeric date that is a real one in the numbering's country group (day first under ISO/IEC
+/// 18013, month first on AAMVA cards).
+fn starts_with_date(t: &str, numbering: Numbering) -> bool {
+    static DATE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^(\d{1,2})[./,-](\d{1,2})[./,-](\d{2,4})").unwrap());
+    DATE.captures(t).is_some_and(|c| {
+        let (a, b) = (c[1].parse::<u32>().unwrap_or(0), c[2].parse::<u32>().unwrap_or(0));
+        let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
+        match numbering {
+            Numbering::Iso18013 => day_month(a, b),
+            Numbering::Aamva => day_month(b, a),
+        }
+    })
+}
+
 /// Header vocabulary in a text: a document title, an issuing body, a country or (with `states`) a US state or
 /// Canadian province, as whole words or phrases.
 pub fn has_header_words(text: &str, states: bool) -> bool {
@@ -608,6 +628,11 @@ pub fn has_header_words(text: &str, states: bool) -> bool {
     let padded = format!(" {norm} ");
     let contains = |phrase: &str| padded.contains(&format!(" {phrase} "));
     if HEADERS.iter().any(|h| contains(h)) || COUNTRY_NAMES.iter().any(|c| contains(c)) {
+        return true;
+    }
+    // With OCR's letter-pair confusions folded on both sides ("DRIVER UCENSE").
+    let folded = format!(" {} ", fold_ocr_confusions(&norm));
+    if FOLDED_HEADERS.iter().any(|h| h.chars().count() >= 5 && folded.contains(&format!(" {h} "))) {
         return true;
     }
     let words: Vec<&str> = norm.split(' ').collect();
@@ -706,6 +731,9 @@ mod tests {
         assert_eq!(field_number("1AL-FARSI", Numbering::Aamva), Some((Kind::Surname, "AL-FARSI".into())));
         assert_eq!(field_number("2ND AVE", Numbering::Aamva), None);
         assert_eq!(field_number("INDIANA", Numbering::Aamva), None);
+        assert_eq!(field_number("5.35308498", Numbering::Iso18013), Some((Kind::DocumentNumber, "35308498".into())));
+        assert_eq!(field_number("3.29.03.1986 HELSINKI", Numbering::Iso18013).map(|x| x.0), Some(Kind::BirthDate));
+        assert_eq!(field_number("17.07.1949 HAMBURG", Numbering::Iso18013), None);
         assert_eq!(field_number("44  UA671751S", Numbering::Aamva).map(|x| x.0), Some(Kind::DocumentNumber));
         assert_eq!(field_number("40 MAIN ST", Numbering::Aamva), None);
         assert_eq!(field_number("1ST.JOHN", Numbering::Aamva), Some((Kind::Surname, "ST.JOHN".into())));
@@ -730,6 +758,7 @@ mod tests {
         assert!(has_header_words("REPUBLIC OF KOREA", false));
         assert!(has_header_words("FÜHRERSCHEIN", false));
         assert!(has_header_words("WASHINGTON DRIVER LICENSE", false));
+        assert!(has_header_words("DRIVER UCENSE", false), "LI read as U");
         assert!(has_header_words("MARYLAND", true));
         assert!(has_header_words("QUÉBEC", true));
         assert!(has_header_words("NEW YORK STATE", true));
