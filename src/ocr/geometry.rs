@@ -51,6 +51,16 @@ impl RotatedRect {
         ]
     }
 
+    /// The rectangle whose [`corners`](Self::corners) these are (top-left, top-right, bottom-right, bottom-left in
+    /// reading order, as an `OcrLine` keeps them).
+    pub fn from_corners(c: &[Point; 4]) -> Self {
+        let (dx, dy) = (c[1].x - c[0].x, c[1].y - c[0].y);
+        let width = dx.hypot(dy).max(1.0);
+        let height = (c[3].x - c[0].x).hypot(c[3].y - c[0].y).max(1.0);
+        let center = Point::new((c[0].x + c[1].x + c[2].x + c[3].x) / 4.0, (c[0].y + c[1].y + c[2].y + c[3].y) / 4.0);
+        Self { center, axis: Point::new(dx / width, dy / width), width, height }
+    }
+
     /// The same rectangle read in the opposite direction (upside down).
     pub fn reversed(&self) -> Self {
         Self { axis: Point::new(-self.axis.x, -self.axis.y), ..*self }

@@ -72,7 +72,18 @@ pub struct OcrPage {
 /// Anything that turns an upright photo into lines of text.
 pub trait TextReader: Send + Sync {
     fn read(&self, image: &RgbImage) -> Result<OcrPage, OcrError>;
+
+    /// Other readings of some of the lines `read` returned, each from a slightly different crop of the same image:
+    /// `result[v][i]` is variant `v` of `lines[i]`. Used on an MRZ whose check digits fail (OCR errors move with the
+    /// crop; the check digits say which reading is right). A reader without images has none to give.
+    fn reread(&self, _image: &RgbImage, _lines: &[OcrLine]) -> Result<Vec<Vec<OcrLine>>, OcrError> {
+        Ok(Vec::new())
+    }
 }
+
+/// The crops of [`TextReader::reread`]: (height scale, width added in heights). A taller crop shrinks the text in
+/// the network's 48-pixel strip, a shorter one enlarges it; the wider one gives cut-off end characters room.
+const REREAD_CROPS: [(f32, f32); 2] = [(1.2, 0.3), (0.85, 0.0)];
 
 /// The bundled PP-OCR engine.
 pub struct PpOcr {
@@ -245,6 +256,34 @@ impl TextReader for PpOcr {
             rotation_deg: rotation,
             timings_ms: Timings { detect_ms: ms(t0, t1), orient_ms: ms(t1, t2), recognise_ms: ms(t2, t3) },
         })
+    }
+
+    fn reread(&self, img: &RgbImage, lines: &[OcrLine]) -> Result<Vec<Vec<OcrLine>>, OcrError> {
+        let mut variants = Vec::with_capacity(REREAD_CROPS.len());
+        for (height_scale, extra_width) in REREAD_CROPS {
+            let crops: Vec<_> = lines
+                .iter()
+                .map(|l| {
+                    let r = RotatedRect::from_corners(&l.r#box);
+                    let r = RotatedRect { height: r.height * height_scale, width: r.width + extra_width * r.height, ..r };
+                    crop_line(img, &r, LINE_HEIGHT, recognize::MAX_WIDTH)
+                })
+                .collect();
+            let texts = recognize::recognise(&self.models.recognition, &crops, &self.models.alphabet)?;
+            variants.push(
+                lines
+                    .iter()
+                    .zip(texts)
+                    .map(|(l, t)| OcrLine {
+                        confidence: t.confidence(),
+                        text: t.text.trim().to_owned(),
+                        char_confidences: t.char_confidences,
+                        ..l.clone()
+                    })
+                    .collect(),
+            );
+        }
+        Ok(variants)
     }
 }
 

@@ -130,6 +130,17 @@ pub fn fit_length(line: &str, len: usize) -> (String, bool) {
         chars.resize(len, '<');
         return (chars.into_iter().collect(), true);
     }
+    // CTC recognition collapses long runs of one character, so the run of fillers before a line's final check
+    // digit(s) ("...3101045<<8" for "...3101045<<<<<<<8") comes out short. Missing characters go back into that
+    // run; the line's check digits, the composite above all, then say whether the line is whole.
+    let tail_digits = chars.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let run_before_tail = chars.iter().rev().skip(tail_digits).take_while(|&&c| c == '<').count();
+    if chars.len() < len && len - chars.len() <= 12 && (1..=2).contains(&tail_digits) && run_before_tail >= 2 {
+        let at = chars.len() - tail_digits;
+        let missing = len - chars.len();
+        chars.splice(at..at, std::iter::repeat_n('<', missing));
+        return (chars.into_iter().collect(), true);
+    }
     let mut harmless = chars.len().abs_diff(len) <= 2;
     while chars.len() != len {
         let (mut best_start, mut best_len, mut i) = (None, 0, 0);
@@ -219,6 +230,12 @@ mod tests {
         assert_eq!(fit_length("ABCDEFGH", 9), ("ABCDEFGH<".to_string(), false), "no filler run to absorb it");
         assert!(!fit_length("ABC<<<<D", 14).1, "six missing characters are not a dropped filler");
         assert_eq!(fit_length("ABC<<D<<", 12), ("ABC<<D<<<<<<".to_string(), true), "trailing fillers cut off");
+        assert_eq!(
+            fit_length("KF6YMW7J03UKR8706135M3101045<<8", 36),
+            ("KF6YMW7J03UKR8706135M3101045<<<<<<<8".to_string(), true),
+            "a filler run before the composite check digit collapsed by CTC"
+        );
+        assert!(!fit_length("KF6YMW7J03UKR8706135M3101045<<8", 44).1, "thirteen missing are too many");
     }
 
     #[test]
