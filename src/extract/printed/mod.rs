@@ -794,7 +794,11 @@ fn read_numbers(
         let licence_like = id_type == IdType::DriversLicense || (id_type == IdType::GovernmentId && matches!(country, "USA" | "CAN"));
         let letters_ok = licence_like || plain.chars().any(|c| c.is_ascii_uppercase());
         let longest = if licence_like { 17 } else { 12 };
+        // Printed apart, a number's groups all hold digits ("S 123 456 789", "123 456 789"); a word beside digits
+        // ("26728 CHERRY CT") is a street, whatever its suffix was read as.
+        let grouped_number = upper.split_whitespace().all(|g| g.chars().any(|c| c.is_ascii_digit()) || g.chars().count() <= 2);
         let ok = (6..=longest).contains(&plain.chars().count())
+            && grouped_number
             && plain.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && plain.chars().filter(char::is_ascii_digit).count() >= 3
             && letters_ok
@@ -989,6 +993,19 @@ mod tests {
         assert_eq!(p.surname.map(|r| r.value), Some("Washington".into()));
         assert_eq!(p.given_names.map(|r| r.value), Some("Aoife".into()));
         assert_eq!(p.expiry_date.map(|r| (r.value, r.how)), Some((date(2030, 8, 20), How::Labelled)));
+    }
+
+    #[test]
+    fn a_street_line_is_no_licence_number_even_when_its_suffix_is_misread() {
+        let lines = [
+            line("QUEBEC", 50.0, 10.0, 0),
+            line("Harris,Gregory", 50.0, 40.0, 1),
+            line("26728 CHERRY CY", 50.0, 70.0, 2),
+            line("MONTREAL QC W3T 7L7", 50.0, 100.0, 3),
+            line("E0398-897959-21", 50.0, 130.0, 4),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "CAN", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("E0398-897959-21".into()));
     }
 
     #[test]
