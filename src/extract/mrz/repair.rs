@@ -10,10 +10,15 @@ pub fn to_digit(c: char) -> char {
     LOOK_ALIKES.iter().find(|(d, letters)| d.is_ascii_digit() && letters.contains(c)).map_or(c, |&(d, _)| d)
 }
 
-/// The letter a digit stands for where only a letter may be (0 -> O); other characters unchanged.
+/// The letter a digit stands for where only a letter may be (0 -> O); other characters unchanged. A 3 there is a
+/// J (the recogniser's commonest misreading of it in names); it stays out of [`LOOK_ALIKES`], whose pairs also drive
+/// the repair of number fields, where it would only make repairs ambiguous.
 pub fn to_alpha(c: char) -> char {
     if !c.is_ascii_digit() {
         return c;
+    }
+    if c == '3' {
+        return 'J';
     }
     LOOK_ALIKES.iter().find(|(d, _)| *d == c).and_then(|(_, letters)| letters.chars().next()).unwrap_or(c)
 }
@@ -136,6 +141,12 @@ mod tests {
         assert_eq!(to_alpha('8'), 'B');
         assert_eq!(to_digit('X'), 'X');
         assert!(alternatives('1').contains(&'J') && alternatives('J').contains(&'1'));
+    }
+
+    #[test]
+    fn a_3_in_a_name_is_a_j_but_no_alternative_in_a_number() {
+        assert_eq!(to_alpha('3'), 'J');
+        assert!(!alternatives('3').contains(&'J'));
     }
 
     #[test]
