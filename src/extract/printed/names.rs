@@ -15,7 +15,7 @@ pub fn icao_transliterate(name: &str) -> String {
             'Ð' => "D",
             'Ĳ' => "IJ",
             _ => {
-                let base = strip_accent(c);
+                let base = super::lexicon::fold_latin(c);
                 if base.is_ascii_alphabetic() {
                     out.push(base);
                 } else if !out.ends_with(' ') && !out.is_empty() {
@@ -33,7 +33,7 @@ pub fn icao_transliterate(name: &str) -> String {
 pub fn strip_accents(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_uppercase) {
-        let b = strip_accent(c);
+        let b = super::lexicon::fold_latin(c);
         if b.is_ascii_alphabetic() {
             out.push(b);
         } else if !out.ends_with(' ') && !out.is_empty() {
@@ -41,28 +41,6 @@ pub fn strip_accents(name: &str) -> String {
         }
     }
     out.trim().to_owned()
-}
-
-fn strip_accent(c: char) -> char {
-    match c {
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
-        'Ç' | 'Ć' | 'Č' | 'Ĉ' | 'Ċ' => 'C',
-        'Ď' | 'Đ' => 'D',
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
-        'Ğ' | 'Ģ' | 'Ĝ' | 'Ġ' => 'G',
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => 'I',
-        'Ķ' => 'K',
-        'Ĺ' | 'Ļ' | 'Ľ' | 'Ł' => 'L',
-        'Ñ' | 'Ń' | 'Ņ' | 'Ň' => 'N',
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
-        'Ŕ' | 'Ř' => 'R',
-        'Ś' | 'Š' | 'Ş' | 'Ș' => 'S',
-        'Ť' | 'Ţ' | 'Ț' => 'T',
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => 'U',
-        'Ý' | 'Ÿ' => 'Y',
-        'Ź' | 'Ż' | 'Ž' => 'Z',
-        c => c,
-    }
 }
 
 /// Whether a printed name and an MRZ name are the same name (exact, accent-free, or ICAO transliterated; the MRZ
