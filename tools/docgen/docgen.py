@@ -49,14 +49,16 @@ FAMILIES = {
     "aamva_labels": ("aamva", False, LD.aamva_labels, ["drivers_license", "government_id"]),
     "aamva_vertical": ("aamva", True, LD.aamva_vertical, ["drivers_license", "government_id"]),
     "aamva_colon": ("aamva", False, LD.aamva_colon, ["drivers_license", "government_id"]),
+    "aamva_free": ("aamva", False, LD.aamva_free, ["drivers_license", "government_id"]),
     "ca_bilingual": ("ca", False, LD.ca_bilingual, ["drivers_license"]),
     "eu_dl_classic": ("eudl", False, LD.eu_dl_classic, ["drivers_license"]),
     "eu_dl_alt": ("eudl", True, LD.eu_dl_alt, ["drivers_license"]),
+    "eu_dl_free": ("eudl", False, LD.eu_dl_free, ["drivers_license"]),
     "visa_mrva": ("visa", False, LM.visa_mrva, ["visa"]),
     "visa_mrvb": ("visa", True, LM.visa_mrvb, ["visa"]),
 }
 
-LATER = {"aamva_colon"}
+LATER = {"aamva_colon", "aamva_free", "eu_dl_free"}
 
 PASSPORT_ISSUERS = [c for c in data.COUNTRIES]
 ID_ISSUERS = ["DEU", "AUT", "CHE", "LIE", "FRA", "BEL", "LUX", "ESP", "PRT", "ITA", "MLT", "NLD", "POL", "CZE", "SVK",
@@ -313,6 +315,8 @@ def style_for(r: random.Random, fam: str, rec: Rec) -> dict:
         return dict(langs=["en"], date_style=("mdy/" if r.random() < 0.95 else "mdy-") if kind == "aamva" else r.choice(["ymd/", "ymd/", "ymd-"]))
     if kind == "eudl":
         ds = {"ITA": "dmy/", "GBR": "dmy."}.get(rec.issuer, "dmy.")
+        if fam == "eu_dl_free":
+            ds = r.choice(["dmy.", "dmy.", "dmy/", "dmy-", ds])
         if fam == "eu_dl_alt":
             ds = r.choice(["dmy.", "dmy-", "dmy ", "dmy/"])
         return dict(langs=[lang], date_style=ds)

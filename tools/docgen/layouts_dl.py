@@ -417,3 +417,187 @@ def eu_dl_alt(rec: Rec, ctx: Ctx):
 
 
 _ = (face, hologram_patch)
+
+
+def aamva_free(rec: Rec, ctx: Ctx):
+    """AAMVA card assembled at random (a later tuning round): photo left or right; every field either numbered
+    (AAMVA 1, 2, 3, 4a, 4b, 4d ...), labelled, or both; labels upper case, title case ("Exp", "Dob") or with a colon;
+    a label left of its value or small above it; the name as numbered lines, as LN/FN, or as one 'LAST, FIRST' line;
+    fields in two columns in a shuffled order."""
+    r = ctx.r
+    e = rec.extra
+    doc = _us_card(ctx)
+    hdr = shade(ctx.accent, r.uniform(0, 0.35))
+    banded = r.random() < 0.5
+    if banded:
+        doc.rect(0, 0, 85.6, r.uniform(7.5, 9.5), fill=hdr)
+    hc = (255, 255, 255) if banded else hdr
+    state = US_STATES[rec.state]
+    state = state.title() if r.random() < 0.3 else state
+    title = r.choice(US_TITLES[rec.doc_type])
+    title = title.title() if r.random() < 0.3 else title
+    if r.random() < 0.5:
+        doc.text(3, 4.3, state, ctx.fonts["bold"], r.uniform(3.4, 4.4), fill=hc, anchor="lm", max_w=46, role="bold")
+        doc.text(83, 4.3, title, ctx.fonts["bold"], 2.1, fill=hc, anchor="rm", max_w=32, role="bold")
+    else:
+        doc.text(42.8, 3.2, state, ctx.fonts["bold"], r.uniform(3.2, 3.8), fill=hc, anchor="mm", max_w=60, role="bold")
+        doc.text(42.8, 6.8, title + r.choice(["", " · USA", "  USA"]), ctx.fonts["sans"], 1.8, fill=hc, anchor="mm",
+                 max_w=60)
+    photo_left = r.random() < 0.6
+    px = 3 if photo_left else 60.5
+    img = portrait(doc, ctx, rec, px, 11, 22, 28, colour=r.random() < 0.8)
+    signature(doc, r, px - 1, 40.5, 24, 6, f"{rec.first.split()[0]} {rec.last}", ctx.fonts["hand"], colour=(15, 15, 15))
+    if e.get("real_id"):
+        _real_id(doc, ctx, 55 if photo_left else 30, 13, 2.2)
+    lab = r.choice([(190, 30, 30), shade(ctx.accent, 0.3), (40, 40, 40), (30, 60, 150)])
+    numbered = r.choice(["all", "all", "none", "some"])
+    case = r.choice(["upper", "upper", "title"])
+    colon = r.random() < 0.3
+    above = r.random() < 0.3
+    vs, ls = r.uniform(2.2, 2.6), r.uniform(1.4, 1.8)
+    x0 = 28 if photo_left else 3
+    width = 55
+
+    def lbl(s: str) -> str:
+        if not s:
+            return s
+        s = s.title() if case == "title" and len(s) > 2 else s
+        return s + (":" if colon else "")
+
+    def field(x, y, num, label, value, w, vsz=None, vcol=(15, 15, 15)):
+        vsz = vsz or vs
+        use_num = numbered == "all" or (numbered == "some" and r.random() < 0.5)
+        if above and label:
+            lx = x
+            if use_num:
+                nb = doc.text(x, y - vsz - 0.3, num, ctx.fonts["bold"], ls, fill=lab, anchor="ls", role="bold")
+                lx = nb[2] + 0.6
+            doc.text(lx, y - vsz - 0.3, lbl(label), ctx.fonts["label"], ls, fill=lab, anchor="ls")
+            doc.text(x, y, value, ctx.fonts["value"], vsz, fill=vcol, anchor="ls", max_w=w, role="bold")
+        elif use_num:
+            f_num(doc, ctx, x, y, num, value, vsz, ncol=lab, vcol=vcol, label=lbl(label), lsize=ls, w=w)
+        elif label:
+            lw = doc.text_width(lbl(label), ctx.fonts["label"], ls) + 1.2
+            f_left(doc, ctx, x, y, lbl(label), value, lw, ls, vsz, w=w, lcol=lab, vcol=vcol)
+        else:
+            doc.text(x, y, value, ctx.fonts["value"], vsz, fill=vcol, anchor="ls", max_w=w, role="bold")
+
+    step = vs + (ls + 1.2 if above else 1.7)
+    y = 13.5 + (ls if above else 0)
+    number = rec.license_no or rec.doc_no
+    nl = r.choice(["DL", "DLN", "LIC#", "NO", "DL NO"]) if rec.doc_type == "drivers_license" else r.choice(["ID", "IDN", "ID NO"])
+    field(x0, y, "4d", nl, number, width, vs * 1.1, vcol=(150, 20, 20) if r.random() < 0.4 else (15, 15, 15))
+    y += step
+    name_style = r.choice(["numbered", "lnfn", "comma"])
+    if name_style == "comma":
+        both = name_text(rec, rec.last) + "," + r.choice(["", " "]) + name_text(rec, rec.first)
+        field(x0, y, "1", "", both, width)
+        y += step
+    elif name_style == "lnfn":
+        field(x0, y, "1", "LN", name_text(rec, rec.last), width)
+        field(x0, y + step, "2", "FN", name_text(rec, rec.first), width)
+        y += 2 * step
+    else:
+        f_num(doc, ctx, x0, y, "1", name_text(rec, rec.last), vs, ncol=lab, w=width)
+        f_num(doc, ctx, x0, y + step * 0.9, "2", name_text(rec, rec.first), vs, ncol=lab, w=width)
+        y += 1.9 * step
+    addr = r.random() < 0.8
+    if addr:
+        field(x0, y, "8", "", e["street"], width, vs * 0.8)
+        doc.text(x0 + (3 if numbered != "none" and not above else 0), y + vs * 0.8 + 0.9, e["city_line"],
+                 ctx.fonts["value"], vs * 0.8, anchor="ls", max_w=width - 3, role="bold")
+        y += vs * 1.6 + 2.2
+    y = max(y, 30)
+    rows = [("3", "DOB", _dates(ctx, rec.birth)), ("4b", r.choice(["EXP", "EXPIRES"]), _dates(ctx, rec.expiry)),
+            ("4a", r.choice(["ISS", "ISSUED"]), _dates(ctx, rec.issue)), ("15", "SEX", rec.sex),
+            ("18", "EYES", e["eyes"]), ("16", "HGT", e["hgt"])]
+    if rec.doc_type == "drivers_license":
+        rows.append(("9", "CLASS", e["class"]))
+    head, tail = rows[:3], rows[3:]
+    r.shuffle(head)
+    r.shuffle(tail)
+    rows = head + tail
+    col_w = width / 2
+    i = 0
+    while i < len(rows) and y < 51.5:
+        for c in range(2):
+            if i >= len(rows):
+                break
+            num, label, value = rows[i]
+            field(x0 + c * col_w, y, num, label, value, col_w - 1, vs * 0.92)
+            ctx.printed |= {"15": {"gender"}, "4a": {"issue_date"}}.get(num, set())
+            i += 1
+        y += step
+    if y < 52.5:
+        field(x0, min(y, 52.5), "5", "DD", e["dd"], width, vs * 0.6)
+    if r.random() < 0.5:
+        col, mask = ghost(img, doc.px(8), doc.px(10.5), tint_col=shade(ctx.accent, 0.3), strength=0.3)
+        doc.paste(col, 75 if photo_left else 49, 40, mask)
+    return doc, None
+
+
+def eu_dl_free(rec: Rec, ctx: Ctx):
+    """EU licence assembled at random (a later tuning round): photo left or right, field numbers as '1.', '1' or
+    '1)' in varied sizes, the birth place after the date or not, issue/expiry/authority in shuffled arrangements,
+    an optional second title line in English, an optional address (8) and the categories (9)."""
+    r = ctx.r
+    doc = _eu_card(ctx)
+    photo_left = r.random() < 0.6
+    fx = 2.5 if photo_left else 74
+    eu_flag(doc, fx, 2.2, 9, 7.5, rec.state, ctx.fonts["bold"])
+    tx = 14 if photo_left else 3
+    doc.text(tx, 2.3, _dl_title(rec), ctx.fonts["bold"], r.uniform(2.6, 3.1), fill=(30, 30, 60), max_w=58, role="bold")
+    sub = COUNTRIES[rec.issuer][1] if r.random() < 0.6 else L["en"]["dl"]
+    doc.text(tx, 6.4, sub, ctx.fonts["sans"], 1.7, fill=(60, 60, 90), max_w=58)
+    px = 3 if photo_left else 60
+    img = portrait(doc, ctx, rec, px, 12, 22, 28, colour=r.random() < 0.6)
+    suffix = r.choice([".", ".", "", ")"])
+    ncol = r.choice([(40, 40, 40), (60, 30, 80), (30, 30, 110)])
+    ns, vs = r.uniform(1.8, 2.6), r.uniform(2.4, 2.9)
+    x, y, step = (27.5 if photo_left else 3), 14.5, r.uniform(4.1, 4.7)
+    d = lambda v: fmt_date(v, ctx.date_style, ctx.langs)  # noqa: E731
+    e = rec.extra
+
+    def fld(xx, yy, num, val, w, vsz=None):
+        f_num(doc, ctx, xx, yy, num + suffix, val, vsz or vs, ncol=ncol, nsize=ns, w=w)
+
+    fld(x, y, "1", name_text(rec, rec.last), 55)
+    y += step
+    fld(x, y, "2", name_text(rec, rec.first), 55)
+    y += step
+    fld(x, y, "3", d(rec.birth) + (" " + rec.pob if r.random() < 0.7 else ""), 55)
+    y += step
+    arrangement = r.choice(["pairs", "stack", "dates_row"])
+    if arrangement == "pairs":
+        fld(x, y, "4a", d(rec.issue), 27)
+        fld(x + 27, y, "4c", rec.authority, 28, vs * .8)
+        y += step
+        fld(x, y, "4b", d(rec.expiry), 27)
+        if rec.personal_no:
+            fld(x + 27, y, "4d", rec.personal_no, 28, vs * .85)
+            ctx.printed.add("identity_number")
+        y += step
+    elif arrangement == "stack":
+        for num, val in (("4a", d(rec.issue)), ("4b", d(rec.expiry)), ("4c", rec.authority)):
+            fld(x, y, num, val, 55, vs * (.8 if num == "4c" else 1))
+            y += step
+    else:
+        fld(x, y, "4a", d(rec.issue), 27)
+        fld(x + 27, y, "4b", d(rec.expiry), 28)
+        y += step
+        fld(x, y, "4c", rec.authority, 55, vs * .8)
+        y += step
+    fld(x, y, "5", rec.license_no, 55, vs * 1.05)
+    y += step
+    if e.get("address") and y < 46:
+        fld(x, y, "8", e["address"], 55, vs * .75)
+        y += step
+    if y < 47:
+        doc.text(x, y + 0.6, "7" + suffix, ctx.fonts["bold"], ns, fill=ncol, anchor="ls", role="bold")
+        signature(doc, r, x + 4, y - 3.5, 28, 5.5, rec.last, ctx.fonts["hand"], colour=(20, 20, 70))
+    fld(3, 51, "9", e["categories"], 70, vs * .9)
+    if r.random() < 0.5:
+        col, mask = ghost(img, doc.px(10), doc.px(12.5), tint_col=(120, 80, 100), strength=0.3)
+        doc.paste(col, 73 if photo_left else 45, 37, mask)
+    ctx.printed |= {"issue_date"}
+    return doc, None

@@ -527,6 +527,14 @@ impl Numbering {
 /// and the rest of the line.
 pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> {
     let t = text.trim_start();
+    // "s. 86738977": field 5 of an EU licence with its 5 read as an s, before a number.
+    if numbering == Numbering::Iso18013
+        && let Some(rest) = t.strip_prefix("s.").or_else(|| t.strip_prefix("S."))
+        && rest.starts_with(' ')
+        && rest.split_whitespace().next().is_some_and(|w| w.chars().filter(char::is_ascii_digit).count() >= 5)
+    {
+        return Some((Kind::DocumentNumber, rest.trim_start().to_owned()));
+    }
     let mut chars = t.char_indices().peekable();
     let mut number = String::new();
     let mut end = 0;
@@ -583,6 +591,10 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
             w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | ',' | '.'))
         });
     if run_in && run_in_name {
+        return Some((numbering.kind(&number)?, rest.to_owned()));
+    }
+    // "ILN", "2FN DANIEL": the field's own label run into its number.
+    if run_in && numbering.kind(&number).is_some_and(|k| leading_labels(rest).0.first() == Some(&k)) {
         return Some((numbering.kind(&number)?, rest.to_owned()));
     }
     // AAMVA has no field 4: "4S1234567" is 4d whose d was lost, run into the number.
@@ -666,7 +678,11 @@ fn english_country_name(norm: &str) -> bool {
 pub fn date_label(prefix: &str, numbering: Numbering) -> Option<Kind> {
     let p = prefix.trim();
     if let Some((kind, rest)) = field_number(&format!("{p} "), numbering) {
-        return Some(leading_labels(&rest).0.first().copied().filter(|k| k.is_date()).unwrap_or(kind));
+        let label = leading_labels(&rest).0.first().copied().filter(|k| k.is_date());
+        // A name or number field holds no date: its small number was misread ("3." as "1."), and the date is
+        // placed by order instead. (A discriminator or class field may hold dates that are none of the three.)
+        let misread = matches!(kind, Kind::Surname | Kind::GivenNames | Kind::DocumentNumber | Kind::PersonalNumber);
+        return label.or((!misread).then_some(kind));
     }
     if let Some(&k) = leading_labels(p).0.first() {
         return Some(k);

@@ -7,6 +7,7 @@
 //! confidence, and `extract::acceptance` decides what is confirmed.
 
 pub mod dates;
+pub mod jurisdiction;
 pub mod lexicon;
 pub mod names;
 pub mod numbers;
@@ -143,13 +144,24 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
         how = How::Numbered;
         rest = after;
     }
+    // "1 IN CLARK": after the name's field number, the LN / FN label with its small letters misread.
+    if kinds.iter().any(|k| matches!(k, Kind::Surname | Kind::GivenNames))
+        && let Some((word, after)) = rest.split_once(' ')
+        && word.chars().count() == 2
+        && word.starts_with(['L', 'I', 'F', 'E', '1', '|', 'l'])
+        && word.ends_with(['N', 'M', 'H'])
+        && after.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    {
+        rest = after.trim_start().to_owned();
+    }
     let (mut labels, mut n) = lexicon::leading_labels(&rest);
     if kinds.is_empty() && labels.is_empty() {
         // A field number that the numbering does not know (a misread "4a" as "4", "15" as "13") before a label:
         // the label says what the field is.
         if let Some((number, after)) = rest.split_once(' ')
-            && (1..=3).contains(&number.chars().count())
-            && number.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && ((1..=3).contains(&number.chars().count()) && number.chars().next().is_some_and(|c| c.is_ascii_digit())
+                // "da issued": a field number misread as letters ("4a" as "da").
+                || (1..=2).contains(&number.chars().count()) && number.chars().all(char::is_alphanumeric))
         {
             let (l, k) = lexicon::leading_labels(after);
             if !l.is_empty() {
@@ -223,7 +235,10 @@ fn value_segment(segs: &[Segment], i: usize) -> Option<usize> {
         .filter(|(j, s)| {
             let gap = s.y0 - me.y1;
             let overlap = s.x1.min(me.x1 + 2.0 * h) - s.x0.max(me.x0 - h);
-            *j != i && !s.bare_label() && gap > -0.4 * h && gap < 2.0 * h.max(s.height()) && overlap > 0.0
+            // Below: its top under the label's bottom, or (small print set tight, boxes padded) its middle well
+            // under the label's.
+            let below = gap > -0.4 * h || ((s.y0 + s.y1) / 2.0 - cy) > 0.4 * h.max(s.height());
+            *j != i && !s.bare_label() && below && gap < 2.0 * h.max(s.height()) && overlap > 0.0
         })
         .min_by(|a, b| (a.1.y0 - me.y1).total_cmp(&(b.1.y0 - me.y1)))
         .map(|(j, _)| j)
@@ -272,6 +287,11 @@ pub fn read(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate)
     read_sex(&segs, &mut out);
     read_nationality(&segs, &mut out);
     read_numbers(&segs, &claimed, &value_kind, id_type, country, today, &mut out);
+    if country == "USA"
+        && let Some(code) = issuing_jurisdiction(&segs)
+    {
+        fit_to_jurisdiction(&segs, &claimed, &value_kind, code, today, &mut out);
+    }
 
     for s in &segs {
         let t = s.text.trim_end_matches(',');
@@ -319,6 +339,11 @@ fn read_dates(
             let mut role = lexicon::date_label(prefix, numbering);
             if role.is_none() && prefix.trim().chars().all(|c| !c.is_alphanumeric()) {
                 role = s.kinds.first().copied().or(value_kind[i]);
+                // A small field number misread ("3." as "1.") names a field that holds no date: the date keeps
+                // no role from it and is placed by order instead. Words are read far more reliably than numbers.
+                if s.how == How::Numbered && role.is_some_and(|k| matches!(k, Kind::Surname | Kind::GivenNames | Kind::DocumentNumber | Kind::PersonalNumber)) {
+                    role = None;
+                }
             }
             // A date labelled as something else than a date ("UNDER 21 UNTIL") is kept out of the roles.
             let role = role.map(|k| if k.is_date() { k } else { Kind::Other });
@@ -636,6 +661,16 @@ fn number_value(value: &str) -> Option<String> {
     while tokens.len() > 1 && label(tokens[0]) {
         tokens.remove(0);
     }
+    // A misread title-case label before the number ("Die" for "Dln"): a short word with a small letter (no number
+    // has one), then a number.
+    if tokens.len() > 1
+        && (2..=3).contains(&tokens[0].chars().count())
+        && tokens[0].chars().all(char::is_alphabetic)
+        && tokens[0].chars().any(char::is_lowercase)
+        && tokens[1].chars().filter(char::is_ascii_digit).count() >= 5
+    {
+        tokens.remove(0);
+    }
     let first = *tokens.first()?;
     let mut candidate: String = first.chars().filter(|c| c.is_alphanumeric() || *c == '-' || *c == '#').collect();
     // A label OCR ran into the number ("LIC#WDL123", "DLN123456", "UC=123456"): drop it.
@@ -769,7 +804,10 @@ fn read_numbers(
         }
     }
     // Cards whose only number is the holder's (Korean resident cards, Aadhaar): it is the document number too.
-    let personal_only = matches!(id_type, IdType::Aadhaar) || (id_type == IdType::GovernmentId && matches!(country, "KOR" | "IND"));
+    // Spanish licences are numbered with the holder's DNI.
+    let personal_only = matches!(id_type, IdType::Aadhaar)
+        || (id_type == IdType::GovernmentId && matches!(country, "KOR" | "IND"))
+        || (id_type == IdType::DriversLicense && country == "ESP" && out.personal_number.as_ref().is_some_and(|p| p.how == How::SelfChecking));
     if out.document_number.is_none() && personal_only {
         out.document_number = out.personal_number.clone();
     }
@@ -809,6 +847,51 @@ fn read_numbers(
             let value = if upper.contains('-') && !upper.contains(' ') { upper.clone() } else { plain };
             out.document_number = Some(Read::new(value, s.confidence, How::Positional));
             break;
+        }
+    }
+}
+
+/// The state that issued a US card: the one its header names, else the one in the holder's address.
+fn issuing_jurisdiction(segs: &[Segment]) -> Option<&'static str> {
+    segs.iter().find_map(|s| jurisdiction::from_name(&s.text)).or_else(|| {
+        segs.iter().filter(|s| is_address(&s.text)).find_map(|s| {
+            let norm = lexicon::normalise(&s.text);
+            let words: Vec<&str> = norm.split(' ').collect();
+            (1..words.len()).find_map(|k| {
+                let zip = words[k].chars().filter(char::is_ascii_digit).count() >= 5;
+                let code = crate::extract::barcode::aamva::JURISDICTIONS.iter().find(|j| j.code == words[k - 1] && j.country == "USA");
+                code.filter(|_| zip && k >= 2).map(|j| j.code)
+            })
+        })
+    })
+}
+
+/// The licence number in the issuing state's shape: label remnants OCR ran into it dropped ("0274027178" is
+/// "274027178" in a nine-digit state), or, when no number was read, the first free token of that shape.
+fn fit_to_jurisdiction(segs: &[Segment], claimed: &[bool], value_kind: &[Option<Kind>], code: &str, today: NaiveDate, out: &mut Printed) {
+    if let Some(read) = &mut out.document_number {
+        if let Some(fixed) = jurisdiction::without_label_remnant(code, &read.value) {
+            read.value = fixed;
+        }
+        return;
+    }
+    for (i, s) in segs.iter().enumerate() {
+        if claimed[i] && value_kind[i].is_some_and(|k| k != Kind::DocumentNumber) || (s.labelled() && !s.kinds.contains(&Kind::DocumentNumber)) {
+            continue;
+        }
+        let text = if s.labelled() { s.rest.as_str() } else { s.text.as_str() };
+        if is_address(text) || !find_dates(text, DayOrder::MonthFirst, today).is_empty() {
+            continue;
+        }
+        // The number alone on its line, or after a short label that OCR did not recognise ("DEN 177PX9564").
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let start = usize::from(words.len() >= 2 && words[0].chars().count() <= 4 && words[0].chars().all(|c| !c.is_ascii_digit()));
+        let candidate = words[start..].join(" ");
+        let plain = candidate.chars().filter(char::is_ascii_alphanumeric).count();
+        if plain >= 6 && candidate.chars().filter(char::is_ascii_digit).count() >= 3 && jurisdiction::fits(code, &candidate) == Some(true) {
+            let value = if candidate.contains('-') && !candidate.contains(' ') { candidate.to_uppercase() } else { candidate.replace(' ', "").to_uppercase() };
+            out.document_number = Some(Read::new(value, s.confidence, How::Positional));
+            return;
         }
     }
 }
@@ -1058,5 +1141,78 @@ mod tests {
         assert!(is_vertical(&v));
         let p = read(&[v], IdType::Passport, "UTO", today());
         assert!(p.all_numbers.contains(&"X4B91K2Q7".to_string()));
+    }
+
+    #[test]
+    fn an_aamva_number_is_cut_to_its_states_shape_and_found_by_it_when_unlabelled() {
+        // Connecticut numbers its cards with nine digits: the "0" before them is what is left of the "ID" label.
+        let lines = [
+            line("CONNECTICUT", 100.0, 20.0, 0),
+            line("4d0274027178", 200.0, 60.0, 1),
+            line("1 IN O'NEIL", 200.0, 85.0, 2),
+            line("2 ROBERT", 200.0, 110.0, 3),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("274027178".into()));
+        assert_eq!(p.surname.map(|r| r.value), Some("O'NEIL".into()), "the misread LN label is no part of the name");
+        // Without a label OCR recognised, the token of the state's shape (Iowa: 3 digits, 2 letters, 4 digits) is
+        // the number; the ZIP code of the address is not.
+        let lines = [
+            line("IOWA", 100.0, 20.0, 0),
+            line("DEN 177PX9564", 200.0, 60.0, 1),
+            line("12 MAIN ST", 200.0, 85.0, 2),
+            line("SALEM, IA 52101", 200.0, 110.0, 3),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("177PX9564".into()));
+    }
+
+    #[test]
+    fn a_label_run_into_its_field_number_or_after_a_misread_one_still_labels() {
+        let lines = [
+            line("ILN", 200.0, 60.0, 0),
+            line("OZTURK", 200.0, 75.0, 1),
+            line("da issued", 200.0, 120.0, 2),
+            line("10/21/2024", 200.0, 135.0, 3),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("OZTURK".into()));
+        assert_eq!(p.issue_date.map(|r| r.value), Some(date(2024, 10, 21)));
+    }
+
+    #[test]
+    fn a_date_under_a_misread_field_number_is_placed_by_order() {
+        // "3." read as "1.": field 1 holds no date, so the date is the earliest one, the birth date.
+        let lines = [
+            line("1. GARCIA", 200.0, 60.0, 0),
+            line("2. ANA", 200.0, 85.0, 1),
+            line("1. 13.05.1945 MALAGA", 200.0, 110.0, 2),
+            line("29.12.2022", 200.0, 135.0, 3),
+            line("28.12.2037", 400.0, 135.0, 3),
+            line("s. 86738977", 200.0, 160.0, 4),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "DNK", today());
+        assert_eq!(p.birth_date.map(|r| r.value), Some(date(1945, 5, 13)));
+        assert_eq!(p.expiry_date.map(|r| r.value), Some(date(2037, 12, 28)));
+        assert_eq!(p.document_number.map(|r| r.value), Some("86738977".into()), "field 5 with its 5 read as s");
+    }
+
+    #[test]
+    fn a_spanish_licence_is_numbered_with_the_holders_dni() {
+        let lines = [line("1. GARCIA", 200.0, 60.0, 0), line("2. ANA", 200.0, 85.0, 1), line("12345678Z", 200.0, 160.0, 2)];
+        let p = read(&lines, IdType::DriversLicense, "ESP", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("12345678Z".into()));
+    }
+
+    #[test]
+    fn a_value_set_tight_under_its_label_is_its_value() {
+        // Small print: the label's box reaches into the value's.
+        let mut label = line("EXP:", 100.0, 197.0, 0);
+        label.height = 18.0;
+        label.r#box[2].y = 215.0;
+        label.r#box[3].y = 215.0;
+        let lines = [line("DOB 10/12/1951", 100.0, 150.0, 0), label, line("10/12/2032", 100.0, 206.0, 1), line("07/05/2024", 300.0, 260.0, 2)];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.expiry_date.map(|r| (r.value, r.how)), Some((date(2032, 10, 12), How::Labelled)));
     }
 }
