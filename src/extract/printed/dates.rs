@@ -73,6 +73,10 @@ static NUMERIC_DMY: LazyLock<Regex> =
 /// four-digit year, read only where no whole date was found.
 static ONE_SEPARATOR_LOST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:(\d{2})[ ./-](\d{2})(\d{4})|(\d{2})(\d{2})[ ./-](\d{4}))\b").unwrap());
+/// A field number run into its date ("402/18/2020" is field 4a, its "a" lost, before 02/18/2020; "DO804/21/2017"
+/// is DOB misread): one or two digits, then a whole two-digit day-month date with a four-digit year.
+static FIELD_NUMBER_RUN_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}(\d{2})([./-])(\d{2})([./-])(\d{4})\b").unwrap());
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})[\s.]*([\p{L}]{3,10})\.?(?:\s*/\s*([\p{L}]{3,10})\.?)?[\s,.]*(\d{4}|\d{2})\b").unwrap()
 });
@@ -152,6 +156,11 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
             if c[2] != c[4] {
                 return None;
             }
+            // "3.12.09.1994" is field 3 run into 12.09.1994, not 3 December 2009: a date goes on no further.
+            let mut after = text[m.end()..].chars();
+            if matches!(after.next(), Some('.' | '/' | '-')) && after.next().is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
             // A space-separated form needs four-digit years, or "12 08 74" could be anything.
             if c[2].trim().is_empty() && c[5].len() != 4 {
                 return None;
@@ -189,6 +198,21 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
         })();
         push(d, m.start(), m.end(), &mut found);
     }
+    for c in FIELD_NUMBER_RUN_IN.captures_iter(&text) {
+        if c[2] != c[4] {
+            continue;
+        }
+        let start = c.get(1).unwrap().start();
+        let d = (|| {
+            let (a, b, year): (u32, u32, i32) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
+            let (day, month) = match order {
+                DayOrder::DayFirst => (a, b),
+                DayOrder::MonthFirst => (b, a),
+            };
+            NaiveDate::from_ymd_opt(year, month, day)
+        })();
+        push(d, start, c.get(0).unwrap().end(), &mut found);
+    }
     found.sort_by_key(|f| f.start);
     found
 }
@@ -215,6 +239,16 @@ mod tests {
         assert_eq!(dates("2003. 08. 08.", d), ["2003-08-08"]);
         assert_eq!(dates("18 05 1996", d), ["1996-05-18"]);
         assert_eq!(dates("DOB: 13/12/1959", d), ["1959-12-13"]);
+    }
+
+    #[test]
+    fn a_field_number_run_into_a_date_is_no_part_of_it() {
+        let m = DayOrder::MonthFirst;
+        assert_eq!(dates("402/18/2020", m), ["2020-02-18"]);
+        assert_eq!(dates("3 DO804/21/2017", m), ["2017-04-21"]);
+        assert_eq!(dates("4602/18/2020", m), ["2020-02-18"]);
+        assert_eq!(dates("3.12.09.1994", DayOrder::DayFirst), ["1994-09-12"]);
+        assert_eq!(dates("12345/67/2020", m), Vec::<String>::new(), "no date hides in a longer number");
     }
 
     #[test]

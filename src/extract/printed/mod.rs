@@ -147,14 +147,33 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
     // "1 IN CLARK": after the name's field number, the LN / FN label with its small letters misread.
     if kinds.iter().any(|k| matches!(k, Kind::Surname | Kind::GivenNames))
         && let Some((word, after)) = rest.split_once(' ')
-        && word.chars().count() == 2
-        && word.starts_with(['L', 'I', 'F', 'E', '1', '|', 'l'])
-        && word.ends_with(['N', 'M', 'H'])
+        && (word.chars().count() == 2 && word.starts_with(['L', 'I', 'F', 'E', '1', '|', 'l']) && word.ends_with(['N', 'M', 'H'])
+            // "1 N MOORE": the label's first letter lost.
+            || word == "N")
         && after.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
     {
         rest = after.trim_start().to_owned();
     }
     let (mut labels, mut n) = lexicon::leading_labels(&rest);
+    // "EN ETHAN", "IN NGUYEN": the LN / FN label of a North American card with a letter misread, no field number.
+    if numbering == Some(Numbering::Aamva)
+        && kinds.is_empty()
+        && labels.is_empty()
+        && let Some((word, after)) = rest.split_once(' ')
+        && looks_like_name(after.trim())
+        && !after.chars().any(|c| c.is_ascii_digit())
+    {
+        let kind = match word {
+            "EN" | "FM" | "EM" | "FH" => Some(Kind::GivenNames),
+            "IN" | "LM" | "IM" | "LH" | "1N" => Some(Kind::Surname),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            kinds.push(kind);
+            how = How::Labelled;
+            rest = after.trim_start().to_owned();
+        }
+    }
     if kinds.is_empty() && labels.is_empty() {
         // A field number that the numbering does not know (a misread "4a" as "4", "15" as "13") before a label:
         // the label says what the field is.
