@@ -114,6 +114,35 @@ pub fn without_label_remnant(code: &str, number: &str) -> Option<String> {
     None
 }
 
+/// Letters and digits OCR takes for each other.
+const LOOK_ALIKES: &[(char, char)] = &[('O', '0'), ('D', '0'), ('D', 'O'), ('I', '1'), ('L', '1'), ('S', '5'), ('B', '8'), ('Z', '2'), ('G', '6')];
+
+/// The number in the jurisdiction's shape: as read when it fits; else with label remnants dropped
+/// ([`without_label_remnant`]); else with one letter/digit look-alike swapped ("WOL16J4B9MYC" is "WDL16J4B9MYC" in
+/// Washington), when exactly one swap fits. `None` when nothing fits or the jurisdiction is not known here.
+pub fn in_shape(code: &str, number: &str) -> Option<String> {
+    if fits(code, number)? {
+        return Some(number.to_owned());
+    }
+    if let Some(tail) = without_label_remnant(code, number) {
+        return Some(tail);
+    }
+    let chars: Vec<char> = number.chars().collect();
+    let mut found: Vec<String> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        for &(a, b) in LOOK_ALIKES {
+            let swapped = if c == a { b } else if c == b { a } else { continue };
+            let mut v = chars.clone();
+            v[i] = swapped;
+            let candidate: String = v.into_iter().collect();
+            if fits(code, &candidate) == Some(true) && !found.contains(&candidate) {
+                found.push(candidate);
+            }
+        }
+    }
+    (found.len() == 1).then(|| found.remove(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +157,9 @@ mod tests {
         assert_eq!(without_label_remnant("CA", "D1234567").as_deref(), None, "a number that fits is kept");
         assert_eq!(without_label_remnant("ZZ", "0274027178"), None, "an unknown jurisdiction changes nothing");
         assert_eq!(fits("MI", "S 123 456 789 012"), Some(true));
+        assert_eq!(in_shape("WA", "WOL16J4B9MYC").as_deref(), Some("WDL16J4B9MYC"), "one look-alike swapped");
+        assert_eq!(in_shape("CA", "D1234567").as_deref(), Some("D1234567"));
+        assert_eq!(in_shape("TX", "1234"), None, "nothing fits: no value is made up");
     }
 
     #[test]

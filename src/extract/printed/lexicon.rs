@@ -597,6 +597,16 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
     if run_in && numbering.kind(&number).is_some_and(|k| leading_labels(rest).0.first() == Some(&k)) {
         return Some((numbering.kind(&number)?, rest.to_owned()));
     }
+    // "5CT8958522Z": an EU licence's field 5 run into a number that starts with letters.
+    if numbering == Numbering::Iso18013
+        && number == "5"
+        && run_in
+        && rest.chars().count() >= 6
+        && rest.chars().all(|c| c.is_ascii_alphanumeric())
+        && rest.chars().filter(char::is_ascii_digit).count() >= 3
+    {
+        return Some((Kind::DocumentNumber, rest.to_owned()));
+    }
     // AAMVA has no field 4: "4S1234567" is 4d whose d was lost, run into the number.
     if numbering == Numbering::Aamva && number == "4" && run_in && rest.chars().filter(|c| c.is_ascii_alphanumeric()).count() >= 6 {
         return Some((Kind::DocumentNumber, rest.to_owned()));

@@ -889,7 +889,7 @@ fn issuing_jurisdiction(segs: &[Segment]) -> Option<&'static str> {
 /// "274027178" in a nine-digit state), or, when no number was read, the first free token of that shape.
 fn fit_to_jurisdiction(segs: &[Segment], claimed: &[bool], value_kind: &[Option<Kind>], code: &str, today: NaiveDate, out: &mut Printed) {
     if let Some(read) = &mut out.document_number {
-        if let Some(fixed) = jurisdiction::without_label_remnant(code, &read.value) {
+        if let Some(fixed) = jurisdiction::in_shape(code, &read.value) {
             read.value = fixed;
         }
         return;
