@@ -110,6 +110,7 @@ gen: zxing-venv
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_colon --count 40 --seed 4 --out .cache/gen/tune3 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --count 200 --seed 5 --out .cache/gen/tune4 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_free,eu_dl_free --count 100 --seed 11 --out .cache/gen/tune5 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_free,eu_dl_free --count 60 --seed 12 --out .cache/gen/tune6 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 60 --seed 7 --max-tilt 8 --out .cache/gen/backs8 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 40 --seed 8 --max-tilt 10 --out .cache/gen/backs10 > /dev/null
 
@@ -120,6 +121,7 @@ eval-gen: build
 	./target/release/kyc eval .cache/gen/tune3
 	./target/release/kyc eval .cache/gen/tune4
 	./target/release/kyc eval .cache/gen/tune5
+	./target/release/kyc eval .cache/gen/tune6
 	./target/release/kyc eval .cache/gen/heldout | sed '/^failures:/,$$d'
 
 # Licence-back barcodes (PDF417 + AAMVA): this reader and zxing-cpp 3.1.1 on the same photographed backs (made by

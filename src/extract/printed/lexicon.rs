@@ -327,6 +327,20 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     edits + (a.len() - i) + (b.len() - j) <= 1
 }
 
+/// Levenshtein distance between two words (characters, not bytes).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 /// Whether an OCR word matches a vocabulary word: exactly, or (words of six letters or more) within one edit, so a
 /// misread letter in NATIONALITY or GEBURTSDATUM still reads as the label.
 fn word_matches(ocr: &str, vocabulary: &str) -> bool {
@@ -669,7 +683,12 @@ pub fn has_header_words(text: &str, states: bool) -> bool {
         w.chars().count() >= 6
             && HEADERS.iter().any(|h| long_word(h) && h != w && (h.ends_with(*w) || h.starts_with(*w)))
     };
-    if words.iter().any(near) || words.iter().any(cut) {
+    // Very long header words two letters off ("RENTIFICATION"): no name of twelve letters or more is that close
+    // to one.
+    let near2 = |w: &&str| {
+        w.chars().count() >= 12 && HEADERS.iter().any(|h| long_word(h) && h.chars().count() >= 12 && edit_distance(w, h) <= 2)
+    };
+    if words.iter().any(near) || words.iter().any(cut) || words.iter().any(near2) {
         return true;
     }
     if states && (STATES.iter().any(|s| contains(s)) || english_country_name(&norm)) {
@@ -792,5 +811,7 @@ mod tests {
         assert!(!has_header_words("MARYLAND", false), "states only where asked");
         assert!(!has_header_words("VAN DER BERGH", true));
         assert!(has_header_words("KONINKRIK DERNEDERLANDEN", false));
+        assert!(has_header_words("RENTIFICATION CARD", false), "a very long header word two letters off");
+        assert!(!has_header_words("FITZPATRICK-HUGHES", false));
     }
 }

@@ -191,7 +191,12 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
     }
     if !labels.is_empty() {
         let after = lexicon::after_labels(&rest, n);
-        // A label that contradicts the field number loses to it; labels add meaning where there is no number.
+        // A label that contradicts the field number loses to it; labels add meaning where there is no number. A
+        // "number" that is a letter read as 1 ("I No": the D of "ID No" lost) is no number: the label wins.
+        let look_alike_number = text.starts_with(['I', 'l', '|']);
+        if look_alike_number && how == How::Numbered {
+            kinds.clear();
+        }
         if kinds.is_empty() {
             kinds = labels;
             how = How::Labelled;
@@ -904,7 +909,10 @@ fn fit_to_jurisdiction(segs: &[Segment], claimed: &[bool], value_kind: &[Option<
         }
         // The number alone on its line, or after a short label that OCR did not recognise ("DEN 177PX9564").
         let words: Vec<&str> = text.split_whitespace().collect();
-        let start = usize::from(words.len() >= 2 && words[0].chars().count() <= 4 && words[0].chars().all(|c| !c.is_ascii_digit()));
+        let label_like = |w: &str| {
+            !w.chars().any(|c| c.is_ascii_digit()) && (w.chars().count() <= 4 || w.chars().count() <= 6 && w.ends_with([':', '#']))
+        };
+        let start = usize::from(words.len() >= 2 && label_like(words[0]));
         let candidate = words[start..].join(" ");
         let plain = candidate.chars().filter(char::is_ascii_alphanumeric).count();
         if plain >= 6 && candidate.chars().filter(char::is_ascii_digit).count() >= 3 && jurisdiction::fits(code, &candidate) == Some(true) {
@@ -1184,6 +1192,10 @@ mod tests {
         ];
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.document_number.map(|r| r.value), Some("177PX9564".into()));
+        // "ID No" with its D lost reads "I No": a label, not field 1.
+        let lines = [line("California", 100.0, 20.0, 0), line("I No", 70.0, 139.0, 1), line("R9045210", 70.0, 158.0, 2)];
+        let p = read(&lines, IdType::GovernmentId, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("R9045210".into()));
     }
 
     #[test]
