@@ -478,10 +478,18 @@ pub fn after_labels(text: &str, label_words: usize) -> String {
             start = Some(word_start);
             break;
         }
-        let n = normalise(&text[word_start..word_end]);
+        let word = &text[word_start..word_end];
+        let n = normalise(word);
         if !n.is_empty() {
             // A word that normalises to two ("D'EXPIRATION") counts as two.
             seen += n.split(' ').count();
+        }
+        // "Lic#:5937333": the value run into the last label word after its colon or hash.
+        if seen >= label_words
+            && let Some(k) = word.find([':', '#'])
+            && word[k..].chars().any(|c| c.is_ascii_digit())
+        {
+            return word[k..].trim_start_matches([':', '#', ' ']).to_owned() + &text[word_end..];
         }
         i = j;
     }
@@ -543,7 +551,7 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
     let t = text.trim_start();
     // "s. 86738977": field 5 of an EU licence with its 5 read as an s, before a number.
     if numbering == Numbering::Iso18013
-        && let Some(rest) = t.strip_prefix("s.").or_else(|| t.strip_prefix("S."))
+        && let Some(rest) = ["s.", "S.", "s)", "S)"].iter().find_map(|p| t.strip_prefix(p))
         && rest.starts_with(' ')
         && rest.split_whitespace().next().is_some_and(|w| w.chars().filter(char::is_ascii_digit).count() >= 5)
     {
@@ -599,8 +607,7 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
         || (run_in && number.chars().any(|n| n.is_ascii_alphabetic()));
     // "1AL-FARSI": the family name (or "2JANE" the given names) run into its field number; a street ("2ND AVE")
     // has too few letters before its space, and "INDIANA" is no "1" misread before "NDIANA": the digit must be one.
-    let run_in_name = numbering == Numbering::Aamva
-        && matches!(raw, "1" | "2")
+    let run_in_name = matches!(raw, "1" | "2")
         && rest.split_whitespace().next().is_some_and(|w| {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | ',' | '.'))
         });

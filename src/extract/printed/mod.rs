@@ -499,6 +499,8 @@ fn read_names(segs: &[Segment], claimed: &[bool], id_type: IdType, country: &str
             !**claimed
                 && !s.labelled()
                 && !is_vertical(s.line)
+                // The issuing country's code beside the flag of an EU licence ("FIN", "EST").
+                && t.trim() != country
                 && s.line.confidence >= 0.7
                 // In the "LAST, FIRST" form a state's name is a surname.
                 && (name_text(&t.replace(',', " "), states && !t.contains(',')) || states && name_text(&t.replace(',', " "), false) && signed(t))
@@ -912,7 +914,11 @@ fn fit_to_jurisdiction(segs: &[Segment], claimed: &[bool], value_kind: &[Option<
         let label_like = |w: &str| {
             !w.chars().any(|c| c.is_ascii_digit()) && (w.chars().count() <= 4 || w.chars().count() <= 6 && w.ends_with([':', '#']))
         };
-        let start = usize::from(words.len() >= 2 && label_like(words[0]));
+        // Up to two: a field number and a misread label ("4 ldn: P2173 65448 03713").
+        let mut start = 0;
+        while start < 2 && words.len() > start + 1 && (label_like(words[start]) || words[start].chars().count() <= 2) {
+            start += 1;
+        }
         let candidate = words[start..].join(" ");
         let plain = candidate.chars().filter(char::is_ascii_alphanumeric).count();
         if plain >= 6 && candidate.chars().filter(char::is_ascii_digit).count() >= 3 && jurisdiction::fits(code, &candidate) == Some(true) {
@@ -1245,5 +1251,30 @@ mod tests {
         let lines = [line("DOB 10/12/1951", 100.0, 150.0, 0), label, line("10/12/2032", 100.0, 206.0, 1), line("07/05/2024", 300.0, 260.0, 2)];
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.expiry_date.map(|r| (r.value, r.how)), Some((date(2032, 10, 12), How::Labelled)));
+    }
+
+    #[test]
+    fn an_eu_licence_is_read_past_its_flag_code_run_in_names_and_misread_field_five() {
+        let lines = [
+            line("FIN", 20.0, 90.0, 0),
+            line(") MAKINEN", 200.0, 130.0, 1),
+            line("2JUKKA", 200.0, 165.0, 2),
+            line("3) 16.07.1972 HELSINKI", 200.0, 197.0, 3),
+            line("s) WV8824813", 200.0, 280.0, 4),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "FIN", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("MAKINEN".into()), "the flag's country code is no name");
+        assert_eq!(p.given_names.map(|r| r.value), Some("JUKKA".into()));
+        assert_eq!(p.document_number.map(|r| r.value), Some("WV8824813".into()));
+    }
+
+    #[test]
+    fn a_number_run_into_its_label_or_behind_a_lost_field_number_is_read() {
+        let lines = [line("Alaska", 100.0, 20.0, 0), line("Lic#:5937333", 100.0, 60.0, 1)];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("5937333".into()));
+        let lines = [line("NEW JERSEY", 100.0, 20.0, 0), line("4 ldn: P2173 65448 03713", 100.0, 60.0, 1)];
+        let p = read(&lines, IdType::GovernmentId, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("P21736544803713".into()));
     }
 }
