@@ -587,7 +587,10 @@ def eu_dl_free(rec: Rec, ctx: Ctx):
         y += step
         fld(x, y, "4c", rec.authority, 55, vs * .8)
         y += step
-    fld(x, y, "5", rec.license_no, 55, vs * 1.05)
+    # British licences print the licence's issue number after the licence number ("MORGA753116SM9IJ 35").
+    # (Derived from the number, not drawn, so the other documents of a seed stay as they were.)
+    issue_no = f" {sum(map(ord, rec.license_no)) % 90 + 10}" if rec.issuer == "GBR" else ""
+    fld(x, y, "5", rec.license_no + issue_no, 55, vs * 1.05)
     y += step
     if e.get("address") and y < 46:
         fld(x, y, "8", e["address"], 55, vs * .75)

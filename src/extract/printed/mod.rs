@@ -713,7 +713,10 @@ fn number_value(value: &str) -> Option<String> {
     let mut candidate = candidate_chars;
     // Digit groups printed apart ("123 456 789", "S 123 456 789 012").
     let short_prefix = candidate.chars().count() <= 2 && candidate.chars().all(|c| c.is_ascii_alphabetic());
-    if candidate.chars().any(|c| c.is_ascii_digit()) || short_prefix {
+    // A long first token is a whole number: what follows it is something else (the issue number after a British
+    // licence number, "MORGA753116SM9IJ 35").
+    let whole = candidate.chars().count() >= 10;
+    if (candidate.chars().any(|c| c.is_ascii_digit()) || short_prefix) && !whole {
         for t in &tokens[1..] {
             if t.chars().all(|c| c.is_ascii_digit()) && !t.is_empty() {
                 candidate.push_str(t);
@@ -1054,6 +1057,7 @@ mod tests {
         assert_eq!(number_value("uc S512941886").as_deref(), Some("S512941886"));
         assert_eq!(number_value("UC=803767337").as_deref(), Some("803767337"));
         assert_eq!(number_value("S 123 456 789 012").as_deref(), Some("S123456789012"));
+        assert_eq!(number_value("MORGA753116SM9IJ 35").as_deref(), Some("MORGA753116SM9IJ"), "the issue number is apart");
     }
 
     #[test]
