@@ -105,6 +105,8 @@ fn ocr_lines() -> impl Strategy<Value = Vec<kyc::ocr::OcrLine>> {
         "[0-9 ./\\-]{4,14}",
         "(SEX|DOB|4d DLN|1\\.|2\\.|Surname|Nom|Fecha) ?[A-Za-zÀ-ÿĀ-ž0-9' ,\\-]{0,24}",
         "[ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯ가-힣一-龥]{0,12}",
+        // US headers, ZIP lines and the label remnants the state-shape reading cuts away.
+        "(NEW JERSEY|California|WASHINGTON|Lic#:|s\\) |I No|4 ldn: |ILN|EN |da issued |[A-Z]{3,9}, (CT|NJ|WA|MI) [0-9]{5} )[A-Za-z0-9ÀÇŘ:#\\- ]{0,20}",
     ];
     let line = (text, 0.0f32..2000.0, 0.0f32..2000.0, 1.0f32..400.0, 1.0f32..80.0, 0usize..30, 0.0f32..1.0).prop_map(
         |(text, x, y, w, h, row, conf)| {
