@@ -917,17 +917,21 @@ fn fit_to_jurisdiction(segs: &[Segment], claimed: &[bool], value_kind: &[Option<
         let label_like = |w: &str| {
             !w.chars().any(|c| c.is_ascii_digit()) && (w.chars().count() <= 4 || w.chars().count() <= 6 && w.ends_with([':', '#']))
         };
-        // Up to two: a field number and a misread label ("4 ldn: P2173 65448 03713").
-        let mut start = 0;
-        while start < 2 && words.len() > start + 1 && (label_like(words[start]) || words[start].chars().count() <= 2) {
-            start += 1;
+        // Up to two: a field number and a misread label ("4 ldn: P2173 65448 03713"); a one-letter word may be the
+        // number's own first group ("IONG: F 908 493 528 057"), so each start is tried, nearest first.
+        let mut skippable = 0;
+        while skippable < 2 && words.len() > skippable + 1 && (label_like(words[skippable]) || words[skippable].chars().count() <= 2) {
+            skippable += 1;
         }
-        let candidate = words[start..].join(" ");
-        let plain = candidate.chars().filter(char::is_ascii_alphanumeric).count();
-        if plain >= 6 && candidate.chars().filter(char::is_ascii_digit).count() >= 3 && jurisdiction::fits(code, &candidate) == Some(true) {
-            let value = if candidate.contains('-') && !candidate.contains(' ') { candidate.to_uppercase() } else { candidate.replace(' ', "").to_uppercase() };
-            out.document_number = Some(Read::new(value, s.confidence, How::Positional));
-            return;
+        for start in 0..=skippable {
+            let candidate = words[start..].join(" ");
+            let plain = candidate.chars().filter(char::is_ascii_alphanumeric).count();
+            let printable = candidate.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-'));
+            if printable && plain >= 6 && candidate.chars().filter(char::is_ascii_digit).count() >= 3 && jurisdiction::fits(code, &candidate) == Some(true) {
+                let value = if candidate.contains('-') && !candidate.contains(' ') { candidate.to_uppercase() } else { candidate.replace(' ', "").to_uppercase() };
+                out.document_number = Some(Read::new(value, s.confidence, How::Positional));
+                return;
+            }
         }
     }
 }
@@ -1280,5 +1284,12 @@ mod tests {
         let lines = [line("NEW JERSEY", 100.0, 20.0, 0), line("4 ldn: P2173 65448 03713", 100.0, 60.0, 1)];
         let p = read(&lines, IdType::GovernmentId, "USA", today());
         assert_eq!(p.document_number.map(|r| r.value), Some("P21736544803713".into()));
+        // A one-letter first group belongs to the number; a symbol before it does not.
+        let lines = [line("MICHIGAN", 100.0, 20.0, 0), line("IONG: F 908 493 528 057", 100.0, 60.0, 1)];
+        let p = read(&lines, IdType::GovernmentId, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("F908493528057".into()));
+        let lines = [line("NEW YORK", 100.0, 20.0, 0), line("4d μ 301 517 026", 100.0, 60.0, 1)];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("301517026".into()));
     }
 }
