@@ -128,6 +128,25 @@ fn name_field(mrz_name: &str, truncated: bool, p: &Printed, confirmed: bool) -> 
     })
 }
 
+/// An MRZ name OCR garbled: a digit in it, or a run of fillers read as letters ("TOBIASEECCCCECCECEC").
+fn garbled_mrz_name(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let filler_run = chars
+        .split(|c| !matches!(c, 'C' | 'E' | 'K'))
+        .any(|run| run.len() >= 5 && run.iter().filter(|&&c| c == 'C').count() >= 3);
+    name.chars().any(|c| c.is_ascii_digit()) || filler_run
+}
+
+/// The MRZ surname is the printed surname run on into more letters: the "<<" after it was read as letters
+/// ("CHRISTODOULOUCAVASILIMI" for "CHRISTODOULOU<<VASILIKI").
+fn runs_on(mrz_surname: &str, printed: &str) -> bool {
+    let squash = |s: &str| s.chars().filter(|c| c.is_alphabetic()).collect::<String>();
+    let printed = squash(&super::printed::names::icao_transliterate(&strip_accents(printed).to_uppercase()));
+    // The first word only: "GARCIA LOPEZ" is no run-on of a printed "GARCIA".
+    let mrz = squash(mrz_surname.split_whitespace().next().unwrap_or(""));
+    printed.chars().count() >= 3 && mrz.starts_with(&printed) && mrz.chars().count() >= printed.chars().count() + 3
+}
+
 /// `expiry` is a whole number of years (1-20) after `issue`, give or take a day: how documents are issued.
 fn validity_consistent(issue: NaiveDate, expiry: NaiveDate) -> bool {
     (1..=20).any(|years| issue.with_year(issue.year() + years).is_some_and(|e| (expiry - e).num_days().abs() <= 1))
@@ -230,8 +249,18 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
         }
     });
 
-    let last_name = name_field(&m.surname, m.name_truncated, p, confirmed);
-    let first_name = name_field(&m.given_names, m.name_truncated, p, confirmed);
+    // R4b: the MRZ's name line has no check digit. When OCR garbled it (digits, fillers read as letters, the
+    // separator read as letters so the printed surname runs on into the given names), the printed zone's names are
+    // returned instead, unaccepted like any name the two readings do not both give.
+    let garbled = garbled_mrz_name(&m.surname)
+        || garbled_mrz_name(&m.given_names)
+        || p.surname.as_ref().is_some_and(|s| runs_on(&m.surname, &s.value));
+    let (last_name, first_name) = if garbled && p.surname.is_some() && p.given_names.is_some() {
+        let printed = |r: &Option<printed::Read<String>>| r.as_ref().map(|r| unaccepted(tidy(&r.value)));
+        (printed(&p.surname), printed(&p.given_names))
+    } else {
+        (name_field(&m.surname, m.name_truncated, p, confirmed), name_field(&m.given_names, m.name_truncated, p, confirmed))
+    };
     let name = full_name(&first_name, &last_name);
 
     // R5.
@@ -533,6 +562,23 @@ mod tests {
         p.name_lines = vec![("ANACLARA".into(), 0.99)];
         let f = with_mrz(&m, &p, &passport());
         assert_eq!(f.first_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("ANA CLARA", true)), "the space the print lost");
+    }
+
+    #[test]
+    fn r4b_a_garbled_mrz_name_line_gives_way_to_the_printed_names_unaccepted() {
+        let mut p = printed();
+        p.surname = read("WAGNER");
+        p.given_names = read("TOBIAS");
+        for garbled in ["WAGNER<<TOBIASEECCCCECCECEC<C<ECCCCCECE", "WAGNERCATOBIAS<MARIA", "A7G7BKENS<<BZ"] {
+            let f = with_mrz(&td3("X4B9T3Q7P", garbled), &p, &passport());
+            assert_eq!(f.last_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("WAGNER", false)), "{garbled}");
+            assert_eq!(f.first_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("TOBIAS", false)), "{garbled}");
+        }
+        // A compound surname whose first word the print gives is no run-on; an MRZ name without the print's
+        // support stays the MRZ's.
+        p.surname = read("GARCIA");
+        let f = with_mrz(&td3("X4B9T3Q7P", "GARCIA<LOPEZ<<ANA"), &p, &passport());
+        assert_eq!(f.last_name.map(|f| f.value), Some("GARCIA LOPEZ".into()));
     }
 
     #[test]

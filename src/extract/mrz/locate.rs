@@ -50,8 +50,17 @@ pub fn find_and_parse(lines: &[(String, usize)], today: NaiveDate) -> Option<Mrz
         let digits = norm.chars().filter(char::is_ascii_digit).count();
         // A piece of an MRZ row: only MRZ characters, and fillers or digits; a printed line ("08 JUL/JUL 1982",
         // a name) is not one, whatever its neighbours.
-        let piece = norm.chars().all(is_mrz_char) && norm.len() >= 8 && (norm.contains("<<") || digits >= 6);
-        if !(looks_like_mrz(&norm) || piece) {
+        // Without fillers, a piece is mostly digits (numbers, dates and check digits): "07 JAN/JANV 1951", a
+        // printed date read without its slash, is not.
+        let piece = norm.chars().all(is_mrz_char) && norm.len() >= 8 && (norm.contains("<<") || digits >= 6 && 2 * digits > norm.len());
+        // The name line of a passport or visa whose fillers OCR read as letters ("P<KENBOATENG<COBINNACCCCCCCCC"):
+        // one unbroken token, a document code and an issuing state, the TD3 length.
+        let name_line = !text.trim().contains(' ')
+            && norm.chars().count() >= 40
+            && norm.chars().all(is_mrz_char)
+            && norm.starts_with(['P', 'V'])
+            && norm.chars().skip(2).take(3).all(|c| c.is_ascii_uppercase());
+        if !(looks_like_mrz(&norm) || piece || name_line) {
             continue;
         }
         match (last_row, rows.last_mut()) {
@@ -88,5 +97,7 @@ fn score(m: &Mrz) -> u32 {
         .iter()
         .filter(|&&b| b)
         .count() as u32;
-    u32::from(m.whole) * 100 + passed * 10 + u32::from(m.birth_date.is_some()) + u32::from(m.expiry_date.is_some())
+    // A first line that opens with a document code (P, I, A, C, V) is the right way round.
+    let opens_with_code = m.lines.first().and_then(|l| l.chars().next()).is_some_and(|c| matches!(c, 'P' | 'I' | 'A' | 'C' | 'V'));
+    u32::from(m.whole) * 100 + passed * 10 + u32::from(opens_with_code) * 5 + u32::from(m.birth_date.is_some()) + u32::from(m.expiry_date.is_some())
 }

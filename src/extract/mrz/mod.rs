@@ -264,6 +264,24 @@ mod tests {
             ("O8 JUL JUL 1982".to_string(), 2),
         ];
         assert!(find_and_parse(&ocr, today()).is_none_or(|m| !m.confirmed()));
+        // Nor a printed date whose month OCR garbled ("07 JANJANV 1951"), beside an MRZ whose name line is misread.
+        let ocr = vec![
+            ("07 JANJANV 1951".to_string(), 0),
+            ("P<UTOERIKSSON<<ANNA<MARIACCCCCCCCCCCCCCCECECE".to_string(), 1),
+            ("L898902C36UTO7408122F1204159ZE184226B<<<<<10".to_string(), 2),
+        ];
+        let m = find_and_parse(&ocr, today()).unwrap();
+        assert_eq!(m.document_number, "L898902C3");
+        assert!(m.surname.starts_with("ERIKSSON"));
+        // The name line with every filler read as a letter is still the MRZ's first line.
+        let ocr = vec![
+            ("07 JANJANV 1951".to_string(), 0),
+            ("PeUTOERIKSSON<CANNACCCCCCCCCCCCCCCCCCCECECEe".to_string(), 1),
+            ("L898902C36UTO7408122F1204159ZE184226B<<<<<10".to_string(), 2),
+        ];
+        let m = find_and_parse(&ocr, today()).unwrap();
+        assert_eq!(m.document_number, "L898902C3");
+        assert_eq!(m.birth_date, NaiveDate::from_ymd_opt(1974, 8, 12));
     }
 
     #[test]
