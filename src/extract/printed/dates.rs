@@ -62,7 +62,23 @@ const MONTHS: &[(&str, u32)] = &[
 
 pub fn month_from_name(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_uppercase();
-    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+    let exact = |w: &str| MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m);
+    exact(&w).or_else(|| {
+        // A bilingual month with its slash lost ("MAPMAR" for ΜΑΡ/MAR, "JANJANV" for JAN/JANV, "EEIUSEP" for
+        // ΣΕΠ/SEP): a known abbreviation at either end of a short word, the same one if at both.
+        let chars: Vec<char> = w.chars().collect();
+        if !(5..=9).contains(&chars.len()) || !chars.iter().all(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let part = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+        let n = chars.len();
+        let front = [3, 4].iter().filter(|&&k| k < n).find_map(|&k| exact(&part(0, k)));
+        let back = [3, 4].iter().filter(|&&k| k < n).find_map(|&k| exact(&part(n - k, n)));
+        match (front, back) {
+            (Some(a), Some(b)) if a != b => None,
+            (a, b) => a.or(b),
+        }
+    })
 }
 
 static NUMERIC_YMD: LazyLock<Regex> =
@@ -239,6 +255,16 @@ mod tests {
         assert_eq!(dates("2003. 08. 08.", d), ["2003-08-08"]);
         assert_eq!(dates("18 05 1996", d), ["1996-05-18"]);
         assert_eq!(dates("DOB: 13/12/1959", d), ["1959-12-13"]);
+    }
+
+    #[test]
+    fn a_bilingual_month_whose_slash_was_lost_is_read_from_either_end() {
+        let d = DayOrder::DayFirst;
+        assert_eq!(dates("31 MAPMAR 2025", d), ["2025-03-31"]);
+        assert_eq!(dates("07 JANJANV 1951", d), ["1951-01-07"]);
+        assert_eq!(dates("28 EEIUSEP 1996", d), ["1996-09-28"]);
+        assert_eq!(dates("12 JANFEB 1990", d), Vec::<String>::new(), "two different months: no date");
+        assert_eq!(dates("12 MAINSTREET 1990", d), Vec::<String>::new());
     }
 
     #[test]
