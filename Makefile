@@ -108,6 +108,7 @@ gen: zxing-venv
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --count 150 --seed 3 --out .cache/gen/tune2 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --count 60 --seed 2 --out .cache/gen/heldout > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --count 80 --seed 13 --out .cache/gen/heldout2 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --count 150 --seed 14 --out .cache/gen/tune7 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_colon --count 40 --seed 4 --out .cache/gen/tune3 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --count 200 --seed 5 --out .cache/gen/tune4 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_free,eu_dl_free --count 100 --seed 11 --out .cache/gen/tune5 > /dev/null
@@ -123,6 +124,7 @@ eval-gen: build
 	./target/release/kyc eval .cache/gen/tune4
 	./target/release/kyc eval .cache/gen/tune5
 	./target/release/kyc eval .cache/gen/tune6
+	./target/release/kyc eval .cache/gen/tune7
 	./target/release/kyc eval .cache/gen/heldout | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout2 | sed '/^failures:/,$$d'
 
