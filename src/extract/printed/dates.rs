@@ -121,8 +121,11 @@ fn digitise(text: &str) -> String {
         let near_digit = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| c.is_ascii_digit());
         let prev = near_digit(i.checked_sub(1));
         let next = near_digit(Some(i + 1));
+        let word_start = i == 0 || !chars[i - 1].is_alphanumeric();
         let mapped = match c {
             'O' | 'o' | 'D' if prev && next => '0',
+            // "O8 DEC 2028": a day whose leading zero was read as the letter.
+            'O' | 'o' if word_start && next && !chars.get(i + 2).is_some_and(|c| c.is_alphanumeric()) => '0',
             'I' | 'l' if prev && next => '1',
             _ => c,
         };
@@ -265,6 +268,7 @@ mod tests {
         assert_eq!(dates("28 EEIUSEP 1996", d), ["1996-09-28"]);
         assert_eq!(dates("12 JANFEB 1990", d), Vec::<String>::new(), "two different months: no date");
         assert_eq!(dates("12 MAINSTREET 1990", d), Vec::<String>::new());
+        assert_eq!(dates("O8 DEC 2028", d), ["2028-12-08"], "a leading zero read as O");
     }
 
     #[test]
