@@ -250,7 +250,7 @@ const COUNTRY_NAMES: &[&str] = &[
     "DEUTSCHLAND", "ESPANA", "ITALIA", "NEDERLAND", "NEDERLANDEN", "BELGIQUE", "BELGIE", "BELGIEN", "OSTERREICH",
     "POLSKA", "CESKA REPUBLIKA", "CESKO", "SLOVENSKO", "SLOVENSKA REPUBLIKA", "MAGYARORSZAG", "ROMANIA", "БЪЛГАРИЯ",
     "HRVATSKA", "SLOVENIJA", "SUOMI", "FINLAND", "SVERIGE", "NORGE", "NOREG", "DANMARK", "EESTI", "LATVIJA",
-    "LATVIJAS", "LIETUVA", "LIETUVOS", "ΕΛΛΑΣ", "ΕΛΛΑΔΑ", "ΕΛΛΗΝΙΚΗ ΔΗΜΟΚΡΑΤΙΑ", "HELLENIC REPUBLIC", "ISLAND",
+    "LATVIJAS", "LIETUVA", "LIETUVOS", "ΕΛΛΑΣ", "ΕΛΛΑΔΑ", "ΕΛΛΗΝΙΚΗ ΔΗΜΟΚΡΑΤΙΑ", "ΚΥΠΡΙΑΚΗ ΔΗΜΟΚΡΑΤΙΑ", "REPUBLIC OF CYPRUS", "HELLENIC REPUBLIC", "ISLAND",
     "EIRE", "ERIN", "MALTA", "LUXEMBOURG", "LETZEBUERG", "PORTUGAL", "PORTUGUESA", "SCHWEIZ", "SUISSE", "SVIZZERA",
     "SVIZRA", "LIECHTENSTEIN", "ΚΥΠΡΟΣ", "KYPROS", "KIBRIS", "FRANCE", "FRANCAISE", "ITALIANA", "ESPANOLA",
     "FEDERATIVA DO BRASIL", "BRASIL", "MEXICO", "ESTADOS UNIDOS MEXICANOS", "ARGENTINA", "COLOMBIA", "CHILE", "PERU",
@@ -326,6 +326,49 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     }
     edits + (a.len() - i) + (b.len() - j) <= 1
 }
+
+/// The Latin letter a Latin-only OCR model reads for a Greek or Cyrillic capital (its look-alike, or the shape
+/// nearest to it: Δ and Λ as A, Π and И as N, Σ as E).
+fn latin_lookalike(c: char) -> Option<char> {
+    Some(match c {
+        'Α' | 'Δ' | 'Λ' | 'А' | 'Д' | 'Л' => 'A',
+        'Β' | 'В' => 'B',
+        'Γ' | 'Г' => 'F',
+        'Ε' | 'Σ' | 'Ξ' | 'Е' | 'Є' | 'Э' => 'E',
+        'Ζ' => 'Z',
+        'Η' | 'Н' => 'H',
+        'Θ' | 'Ο' | 'Φ' | 'Ω' | 'О' | 'Ф' => 'O',
+        'Ι' | 'І' | 'Ї' => 'I',
+        'Κ' | 'К' => 'K',
+        'Μ' | 'М' => 'M',
+        'Ν' | 'Π' | 'И' | 'Й' | 'П' => 'N',
+        'Ρ' | 'Р' => 'P',
+        'Τ' | 'Т' => 'T',
+        'Υ' | 'Ψ' | 'У' => 'Y',
+        'Χ' | 'Х' | 'Ж' => 'X',
+        'С' => 'C',
+        'Я' => 'R',
+        'Ш' | 'Щ' => 'W',
+        'Ц' => 'U',
+        'Ъ' | 'Ь' => 'B',
+        _ => return None,
+    })
+}
+
+/// The words (six letters or more) of the Greek and Cyrillic headers and country names, in Latin look-alikes.
+static LOOKALIKE_HEADER_WORDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    let mut words: Vec<String> = HEADERS
+        .iter()
+        .chain(COUNTRY_NAMES)
+        .flat_map(|h| h.split(' '))
+        .filter(|w| w.chars().any(|c| ('\u{0370}'..='\u{04ff}').contains(&c)))
+        .filter_map(|w| w.chars().map(latin_lookalike).collect::<Option<String>>())
+        .filter(|w| w.chars().count() >= 6)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+});
 
 /// Levenshtein distance between two words (characters, not bytes).
 pub fn edit_distance(a: &str, b: &str) -> usize {
@@ -695,7 +738,12 @@ pub fn has_header_words(text: &str, states: bool) -> bool {
     let near2 = |w: &&str| {
         w.chars().count() >= 12 && HEADERS.iter().any(|h| long_word(h) && h.chars().count() >= 12 && edit_distance(w, h) <= 2)
     };
-    if words.iter().any(near) || words.iter().any(cut) || words.iter().any(near2) {
+    // A Greek or Cyrillic header read by a Latin-only OCR model ("KYPIAKH AHMOKPATIA" for ΚΥΠΡΙΑΚΗ ΔΗΜΟΚΡΑΤΙΑ).
+    let lookalike = |w: &&str| {
+        let n = w.chars().count();
+        n >= 6 && LOOKALIKE_HEADER_WORDS.iter().any(|h| edit_distance(w, h) <= if n >= 8 { 2 } else { 1 })
+    };
+    if words.iter().any(near) || words.iter().any(cut) || words.iter().any(near2) || words.iter().any(lookalike) {
         return true;
     }
     if states && (STATES.iter().any(|s| contains(s)) || english_country_name(&norm)) {
@@ -820,5 +868,8 @@ mod tests {
         assert!(has_header_words("KONINKRIK DERNEDERLANDEN", false));
         assert!(has_header_words("RENTIFICATION CARD", false), "a very long header word two letters off");
         assert!(!has_header_words("FITZPATRICK-HUGHES", false));
+        assert!(has_header_words("KYPIAKH AHMOKPATIA", false), "Greek read as Latin look-alikes");
+        assert!(!has_header_words("PAPADOPOULOS", false));
+        assert!(!has_header_words("CHRISTODOULOU", false));
     }
 }
