@@ -67,7 +67,7 @@ fn field(value: impl Into<String>, evidence: Option<Evidence>) -> Field {
 fn printed_reads(p: &Printed, number: &str) -> bool {
     let want = number.replace(['-', ' '], "");
     p.document_number.as_ref().is_some_and(|r| r.value.replace(['-', ' '], "") == want)
-        || p.all_numbers.iter().any(|n| *n == want)
+        || p.all_numbers.contains(&want)
 }
 
 /// R3: a printed number (at most two characters from the MRZ's reading) that passes the MRZ's check digit, when the
@@ -113,7 +113,7 @@ fn name_field(mrz_name: &str, truncated: bool, p: &Printed, confirmed: bool) -> 
                 || squash(&strip_accents(&printed)) == squash(mrz_name);
             let accents_shown = printed.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).all(mrz_visible);
             // The printed reading lost (or gained) a space between names: the MRZ's separators are the ones read.
-            let words = |s: &str| s.split(|c: char| c == ' ' || c == '-').filter(|w| !w.is_empty()).count();
+            let words = |s: &str| s.split([' ', '-']).filter(|w| !w.is_empty()).count();
             let same_words = words(&printed) == words(mrz_name);
             if !spelled_exactly {
                 // The MRZ is cut short: the printed name goes on beyond what it confirms.

@@ -428,7 +428,7 @@ fn name_text(text: &str, states: bool) -> bool {
         && !lexicon::has_header_words(t, states)
         && !lexicon::is_label_text(t)
         // A lone one- or two-letter word is a badge or a code ("NL", "M"), not a name.
-        && !(words.len() == 1 && words[0].chars().count() <= 2)
+        && (words.len() != 1 || words[0].chars().count() > 2)
 }
 
 fn read_names(segs: &[Segment], claimed: &[bool], id_type: IdType, country: &str, out: &mut Printed) {

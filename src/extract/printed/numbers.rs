@@ -88,7 +88,7 @@ pub fn korean_rrn(s: &str) -> Option<(chrono::NaiveDate, char, bool)> {
         front[2..4].parse().ok()?,
         front[4..6].parse().ok()?,
     )?;
-    Some((date, sex, g <= 4 && g >= 1))
+    Some((date, sex, (1..=4).contains(&g)))
 }
 
 /// The check digit of a Korean resident registration number (numbers issued before October 2020 carry one):
