@@ -120,7 +120,26 @@ pub fn repair(field: &str, ok: impl Fn(&str) -> bool) -> Repaired {
         match passing.len() {
             0 => {}
             1 => return Repaired { value: passing.remove(0), substitutions: k, passes: true, unique: true },
-            _ => return Repaired { value: field.to_owned(), substitutions: 0, passes: false, unique: false },
+            _ => {
+                // Several repairs pass: none is confirmed (the field's check fails as read). The value returned for
+                // the user to confirm is a repair made only of OCR's commonest confusions (O, D and 0; I and 1) that
+                // keeps letters and digits in runs (numbers are a letter prefix and digits, "O68066351", more often
+                // than "068O66351"), when exactly one is best; else the field as read.
+                let common = |s: &String| {
+                    s.chars().zip(&chars).all(|(a, &b)| {
+                        a == b || matches!((a, b), ('O' | 'D', '0') | ('0', 'O' | 'D') | ('I', '1') | ('1', 'I'))
+                    })
+                };
+                let breaks = |s: &String| {
+                    let v: Vec<bool> = s.chars().map(|c| c.is_ascii_alphabetic()).collect();
+                    v.windows(2).filter(|w| w[0] != w[1]).count()
+                };
+                let likely: Vec<&String> = passing.iter().filter(|s| common(s)).collect();
+                let fewest = likely.iter().map(|s| breaks(s)).min();
+                let best: Vec<&&String> = likely.iter().filter(|s| Some(breaks(s)) == fewest).collect();
+                let value = if best.len() == 1 { (*best[0]).clone() } else { field.to_owned() };
+                return Repaired { value, substitutions: 0, passes: false, unique: false };
+            }
         }
         level = next;
         last_changed = next_from;
@@ -157,6 +176,17 @@ mod tests {
         // With no second check, many single substitutions pass a lone check digit: no repair.
         let r = repair("AAAAAAAAA", |s| digit_matches(s, '0'));
         assert!(!r.passes || r.unique);
+    }
+
+    #[test]
+    fn an_ambiguous_field_is_never_passed_but_shows_the_one_o_or_i_swap_that_fits() {
+        // A visa number O68066351 (check 5) read as 068066351: the check digit alone admits several repairs, one of
+        // them an O/0 swap. It is returned to be confirmed, the field still failing its check.
+        let cd = char::from(b'0' + crate::extract::mrz::checksum::check_digit("O68066351").unwrap());
+        let r = repair("068066351", |s| digit_matches(s, cd));
+        if !r.unique {
+            assert_eq!((r.value.as_str(), r.passes), ("O68066351", false));
+        }
     }
 
     #[test]
