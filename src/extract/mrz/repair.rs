@@ -2,7 +2,7 @@
 //! of alphanumeric fields (the document number), which accepts only unique solutions.
 
 /// Digits and the letters OCR reads for them (and the reverse); the filler `<` and K as well.
-const LOOK_ALIKES: &[(char, &str)] =
+pub const LOOK_ALIKES: &[(char, &str)] =
     &[('0', "ODQU"), ('1', "ILJT"), ('2', "Z"), ('4', "A"), ('5', "S"), ('6', "G"), ('8', "B"), ('<', "K")];
 
 /// The digit a letter stands for where only a digit may be (O -> 0); other characters unchanged.

@@ -114,8 +114,14 @@ pub fn without_label_remnant(code: &str, number: &str) -> Option<String> {
     None
 }
 
-/// Letters and digits OCR takes for each other.
-const LOOK_ALIKES: &[(char, char)] = &[('O', '0'), ('D', '0'), ('D', 'O'), ('I', '1'), ('L', '1'), ('S', '5'), ('B', '8'), ('Z', '2'), ('G', '6')];
+/// Characters OCR takes for each other: the MRZ's look-alike table (each digit with its letters), and D for O.
+fn look_alikes() -> impl Iterator<Item = (char, char)> {
+    crate::extract::mrz::repair::LOOK_ALIKES
+        .iter()
+        .filter(|(d, _)| d.is_ascii_digit())
+        .flat_map(|&(d, letters)| letters.chars().map(move |l| (l, d)))
+        .chain([('D', 'O')])
+}
 
 /// The number in the jurisdiction's shape: as read when it fits; else with label remnants dropped
 /// ([`without_label_remnant`]); else with one letter/digit look-alike swapped ("WOL16J4B9MYC" is "WDL16J4B9MYC" in
@@ -130,7 +136,7 @@ pub fn in_shape(code: &str, number: &str) -> Option<String> {
     let chars: Vec<char> = number.chars().collect();
     let mut found: Vec<String> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
-        for &(a, b) in LOOK_ALIKES {
+        for (a, b) in look_alikes() {
             let swapped = if c == a { b } else if c == b { a } else { continue };
             let mut v = chars.clone();
             v[i] = swapped;

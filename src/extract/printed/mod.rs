@@ -847,13 +847,7 @@ fn read_numbers(
     // a personal number or the value of another label.
     let personal = out.personal_number.as_ref().map(|p| p.value.replace(['-', ' '], ""));
     for (i, s) in segs.iter().enumerate() {
-        if claimed[i] && value_kind[i].is_some_and(|k| k != Kind::DocumentNumber) || (s.labelled() && !s.kinds.contains(&Kind::DocumentNumber)) {
-            continue;
-        }
-        let text = if s.labelled() { s.rest.as_str() } else { s.text.as_str() };
-        if is_address(text) {
-            continue;
-        }
+        let Some(text) = free_number_text(segs, claimed, value_kind, i) else { continue };
         let upper = text.trim().to_uppercase();
         let plain: String = upper.chars().filter(|c| *c != ' ' && *c != '-').collect();
         // Licences, and the ID cards US states and Canadian provinces issue on the same design, may number in
@@ -878,6 +872,17 @@ fn read_numbers(
             break;
         }
     }
+}
+
+/// The text of a segment where a document number may stand unlabelled: not another label's value, not labelled as
+/// something else (a number label's own rest is), not an address.
+fn free_number_text<'s>(segs: &'s [Segment], claimed: &[bool], value_kind: &[Option<Kind>], i: usize) -> Option<&'s str> {
+    let s = &segs[i];
+    if claimed[i] && value_kind[i].is_some_and(|k| k != Kind::DocumentNumber) || (s.labelled() && !s.kinds.contains(&Kind::DocumentNumber)) {
+        return None;
+    }
+    let text = if s.labelled() { s.rest.as_str() } else { s.text.as_str() };
+    (!is_address(text)).then_some(text)
 }
 
 /// The state that issued a US card: the one its header names, else the one in the holder's address.
@@ -905,11 +910,8 @@ fn fit_to_jurisdiction(segs: &[Segment], claimed: &[bool], value_kind: &[Option<
         return;
     }
     for (i, s) in segs.iter().enumerate() {
-        if claimed[i] && value_kind[i].is_some_and(|k| k != Kind::DocumentNumber) || (s.labelled() && !s.kinds.contains(&Kind::DocumentNumber)) {
-            continue;
-        }
-        let text = if s.labelled() { s.rest.as_str() } else { s.text.as_str() };
-        if is_address(text) || !find_dates(text, DayOrder::MonthFirst, today).is_empty() {
+        let Some(text) = free_number_text(segs, claimed, value_kind, i) else { continue };
+        if !find_dates(text, DayOrder::MonthFirst, today).is_empty() {
             continue;
         }
         // The number alone on its line, or after a short label that OCR did not recognise ("DEN 177PX9564").
