@@ -307,7 +307,9 @@ pub fn read(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate)
         }
     }
     read_dates(&segs, &value_kind, id_type, country, today, &mut out);
-    read_names(&segs, &claimed, id_type, country, &mut out);
+    let name_sources = std::cell::RefCell::new(Vec::new());
+    read_names(&segs, &claimed, id_type, country, &mut out, &name_sources);
+    let name_sources = name_sources.into_inner();
     read_sex(&segs, &mut out);
     read_nationality(&segs, &mut out);
     read_numbers(&segs, &claimed, &value_kind, id_type, country, today, &mut out);
@@ -322,7 +324,9 @@ pub fn read(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate)
         if looks_like_name(t) && !s.bare_label() && !lexicon::has_header_words(t, false) {
             out.name_lines.push((t.to_owned(), s.confidence));
         }
-        if t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase) && !t.chars().any(|c| c.is_ascii_digit()) {
+        // A second printing of the name is another line than the one the name was read from.
+        let source = name_sources.iter().any(|&p| std::ptr::eq(p, s));
+        if !source && t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase) && !t.chars().any(|c| c.is_ascii_digit()) {
             out.signature_lines.push(t.to_owned());
         }
     }
@@ -431,8 +435,19 @@ fn name_text(text: &str, states: bool) -> bool {
         && (words.len() != 1 || words[0].chars().count() > 2)
 }
 
-fn read_names(segs: &[Segment], claimed: &[bool], id_type: IdType, country: &str, out: &mut Printed) {
-    let read = |v: &str, s: &Segment, how: How| Read::new(v.trim().trim_end_matches(',').to_owned(), s.confidence, how);
+/// The names, by label and then by position; `sources` collects the segments they were read from.
+fn read_names<'s>(
+    segs: &'s [Segment],
+    claimed: &[bool],
+    id_type: IdType,
+    country: &str,
+    out: &mut Printed,
+    sources: &std::cell::RefCell<Vec<&'s Segment<'s>>>,
+) {
+    let read = |v: &str, s: &'s Segment, how: How| {
+        sources.borrow_mut().push(s);
+        Read::new(v.trim().trim_end_matches(',').to_owned(), s.confidence, how)
+    };
     // Labelled (or numbered) names: the label's value.
     for (i, s) in segs.iter().enumerate() {
         for &kind in &s.kinds {
@@ -1293,5 +1308,14 @@ mod tests {
         let lines = [line("NEW YORK", 100.0, 20.0, 0), line("4d μ 301 517 026", 100.0, 60.0, 1)];
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.document_number.map(|r| r.value), Some("301517026".into()));
+    }
+
+    #[test]
+    fn the_line_a_name_was_read_from_is_no_second_printing_of_it() {
+        // A card that prints its one-line name in title case: that line is the name, not its signature.
+        let lines = [line("Government of India", 100.0, 20.0, 0), line("Rahul Kumar Sharma", 100.0, 60.0, 1)];
+        let p = read(&lines, IdType::Aadhaar, "IND", today());
+        assert_eq!(p.surname.as_ref().map(|r| r.value.as_str()), Some("Sharma"));
+        assert!(!p.signature_lines.iter().any(|s| s == "Rahul Kumar Sharma"), "{:?}", p.signature_lines);
     }
 }
