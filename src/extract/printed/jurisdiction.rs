@@ -1,4 +1,4 @@
-//! US and Canadian licence and ID-card numbers by issuing jurisdiction.
+//! Licence and ID-card numbers by issuing jurisdiction: the US states, and the United Kingdom's licence.
 //!
 //! Each state numbers its cards in a few published shapes (one letter and seven digits in California, nine digits
 //! in Connecticut). The shapes are public facts about the documents, not about any holder; they let the reader
@@ -66,6 +66,10 @@ const SHAPES: &[(&str, &str)] = &[
     ("WV", r"\d{7}|[A-Z]{1,2}\d{5,6}"),
     ("WI", r"[A-Z]\d{13}"),
     ("WY", r"\d{9,10}"),
+    // The United Kingdom's licence number: five letters of the surname (9-padded), the birth date with the month
+    // +50 for women, two initials (9-padded), then a digit and check letters.
+    // (Some print a further check character: the last group is three or four letters and digits.)
+    ("GBR", r"[A-Z9]{5}\d{6}[A-Z9]{2}[A-Z0-9]{3,4}"),
 ];
 
 static COMPILED: LazyLock<HashMap<&'static str, Regex>> = LazyLock::new(|| {
@@ -137,7 +141,9 @@ pub fn in_shape(code: &str, number: &str) -> Option<String> {
     let mut found: Vec<String> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
         for (a, b) in look_alikes() {
-            let swapped = if c == a { b } else if c == b { a } else { continue };
+            // A letter read as a digit goes back to the digit's first look-alike only (0 is O, not D, Q or U).
+            let first_letter = |d: char| crate::extract::mrz::repair::to_alpha(d);
+            let swapped = if c == a { b } else if c == b && (a == first_letter(b) || !b.is_ascii_digit()) { a } else { continue };
             let mut v = chars.clone();
             v[i] = swapped;
             let candidate: String = v.into_iter().collect();
@@ -166,6 +172,7 @@ mod tests {
         assert_eq!(in_shape("WA", "WOL16J4B9MYC").as_deref(), Some("WDL16J4B9MYC"), "one look-alike swapped");
         assert_eq!(in_shape("CA", "D1234567").as_deref(), Some("D1234567"));
         assert_eq!(in_shape("TX", "1234"), None, "nothing fits: no value is made up");
+        assert_eq!(in_shape("GBR", "ALLEN6091880991BZ").as_deref(), Some("ALLEN609188O991BZ"), "an initial read as 0");
     }
 
     #[test]

@@ -318,6 +318,13 @@ pub fn read(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate)
     {
         fit_to_jurisdiction(&segs, &claimed, &value_kind, code, today, &mut out);
     }
+    if country == "GBR"
+        && id_type == IdType::DriversLicense
+        && let Some(read) = &mut out.document_number
+        && let Some(fixed) = jurisdiction::in_shape("GBR", &read.value)
+    {
+        read.value = fixed;
+    }
 
     for s in &segs {
         let t = s.text.trim_end_matches(',');
