@@ -147,9 +147,8 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
     // "1 IN CLARK": after the name's field number, the LN / FN label with its small letters misread.
     if kinds.iter().any(|k| matches!(k, Kind::Surname | Kind::GivenNames))
         && let Some((word, after)) = rest.split_once(' ')
-        && (word.chars().count() == 2 && word.starts_with(['L', 'I', 'F', 'E', '1', '|', 'l']) && word.ends_with(['N', 'M', 'H'])
-            // "1 N MOORE": the label's first letter lost.
-            || word == "N")
+        // "1 N MOORE": the label's first letter lost.
+        && (misread_name_label(word).is_some() || word == "N")
         && after.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
     {
         rest = after.trim_start().to_owned();
@@ -163,12 +162,7 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
         && looks_like_name(after.trim())
         && !after.chars().any(|c| c.is_ascii_digit())
     {
-        let kind = match word {
-            "EN" | "FM" | "EM" | "FH" => Some(Kind::GivenNames),
-            "IN" | "LM" | "IM" | "LH" | "1N" => Some(Kind::Surname),
-            _ => None,
-        };
-        if let Some(kind) = kind {
+        if let Some(kind) = misread_name_label(word) {
             kinds.push(kind);
             how = How::Labelled;
             rest = after.trim_start().to_owned();
@@ -218,6 +212,21 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
         kinds,
         how,
         rest,
+    }
+}
+
+/// The LN / FN label of a North American card as OCR misreads its small letters ("IN", "1N", "LM" for LN; "EN",
+/// "FM" for FN). The exact labels are in the lexicon.
+fn misread_name_label(word: &str) -> Option<Kind> {
+    let mut chars = word.chars();
+    let (Some(first), Some(second), None) = (chars.next(), chars.next(), chars.next()) else { return None };
+    if !matches!(second, 'N' | 'M' | 'H') {
+        return None;
+    }
+    match first {
+        'L' | 'I' | '1' | '|' | 'l' => Some(Kind::Surname),
+        'F' | 'E' => Some(Kind::GivenNames),
+        _ => None,
     }
 }
 
