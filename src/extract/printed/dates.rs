@@ -14,6 +14,14 @@ pub enum DayOrder {
 }
 
 impl DayOrder {
+    /// The day and the month of a numeric date whose first two numbers are `a` and `b`.
+    pub fn day_month(self, a: u32, b: u32) -> (u32, u32) {
+        match self {
+            DayOrder::DayFirst => (a, b),
+            DayOrder::MonthFirst => (b, a),
+        }
+    }
+
     pub fn for_country(iso3: &str) -> Self {
         if matches!(iso3, "USA" | "FSM" | "PLW" | "MHL") { DayOrder::MonthFirst } else { DayOrder::DayFirst }
     }
@@ -185,10 +193,7 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
                 return None;
             }
             let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
-            let (day, month) = match order {
-                DayOrder::DayFirst => (a, b),
-                DayOrder::MonthFirst => (b, a),
-            };
+            let (day, month) = order.day_month(a, b);
             NaiveDate::from_ymd_opt(full_year(&c[5], today)?, month, day)
         })();
         if d.is_some() {
@@ -209,10 +214,7 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
         };
         let d = (|| {
             let (a, b, year): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
-            let (day, month) = match order {
-                DayOrder::DayFirst => (a, b),
-                DayOrder::MonthFirst => (b, a),
-            };
+            let (day, month) = order.day_month(a, b);
             NaiveDate::from_ymd_opt(year, month, day)
         })();
         push(d, m.start(), m.end(), &mut found);
@@ -224,10 +226,7 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
         let start = c.get(1).unwrap().start();
         let d = (|| {
             let (a, b, year): (u32, u32, i32) = (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
-            let (day, month) = match order {
-                DayOrder::DayFirst => (a, b),
-                DayOrder::MonthFirst => (b, a),
-            };
+            let (day, month) = order.day_month(a, b);
             NaiveDate::from_ymd_opt(year, month, day)
         })();
         push(d, start, c.get(0).unwrap().end(), &mut found);
