@@ -561,6 +561,16 @@ fn read_names<'s>(
         return;
     }
     let single_line_full_name = single_line(country, id_type);
+    if states
+        && !out.surname.is_some()
+        && !out.given_names.is_some()
+        && candidates.len() < 2
+        && let Some((sur, given)) = names_above_street(segs, claimed)
+    {
+        out.surname = Some(read(&sur.text, sur, How::Positional));
+        out.given_names = Some(read(&given.text, given, How::Positional));
+        return;
+    }
     match (out.surname.is_some(), out.given_names.is_some()) {
         (false, false) if single_line_full_name => {
             let Some(first) = candidates.first() else { return };
@@ -595,6 +605,41 @@ fn read_names<'s>(
             }
         }
         _ => {}
+    }
+}
+
+/// North American cards print the name right above the street address (AAMVA fields 1 and 2, then 8), in capitals
+/// or in title case: the two name-like lines set directly above the street line, in its column, are the surname and
+/// the given names. Title case anywhere else is the signature's, so nothing but this anchor lets it be a name.
+fn names_above_street<'s>(segs: &'s [Segment<'s>], claimed: &[bool]) -> Option<(&'s Segment<'s>, &'s Segment<'s>)> {
+    let street = segs.iter().position(|s| {
+        is_address(&s.text) && s.text.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    })?;
+    let st = &segs[street];
+    let h = st.height();
+    let mut above: Vec<&Segment> = Vec::new();
+    let mut bottom = st.y0;
+    // Nearest first: each line must sit right above the previous one and start where the street line starts.
+    let mut pool: Vec<usize> = (0..segs.len()).filter(|&j| j != street && segs[j].y1 <= st.y0 + 0.5 * h).collect();
+    pool.sort_by(|&a, &b| segs[b].y0.total_cmp(&segs[a].y0));
+    for j in pool {
+        let s = &segs[j];
+        if (s.x0 - st.x0).abs() > 1.5 * h {
+            continue;
+        }
+        if bottom - s.y1 > 1.2 * h || above.len() == 2 {
+            break;
+        }
+        let t = s.text.trim();
+        if claimed[j] || s.labelled() || t.contains(',') || s.line.confidence < 0.7 || !name_text(t, true) {
+            return None;
+        }
+        above.push(s);
+        bottom = s.y0;
+    }
+    match above[..] {
+        [given, sur] => Some((sur, given)),
+        _ => None,
     }
 }
 
@@ -1324,6 +1369,29 @@ mod tests {
         let lines = [line("NEW YORK", 100.0, 20.0, 0), line("4d μ 301 517 026", 100.0, 60.0, 1)];
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.document_number.map(|r| r.value), Some("301517026".into()));
+    }
+
+    #[test]
+    fn title_case_names_right_above_the_street_are_the_holders_and_the_signature_stays_a_second_printing() {
+        let lines = [
+            line("Florida", 50.0, 10.0, 0),
+            line("DRIVER LICENSE", 300.0, 10.0, 0),
+            line("DL", 50.0, 40.0, 1),
+            line("G768-067-93-621-7", 90.0, 40.0, 1),
+            line("Papageorgiou", 50.0, 70.0, 2),
+            line("Ryan", 50.0, 92.0, 3),
+            line("21061 RIVER RD", 50.0, 114.0, 4),
+            line("CLINTON, FL 40332", 50.0, 136.0, 5),
+            line("Ryan Papageorgiou", 260.0, 170.0, 6),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("Papageorgiou".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("Ryan".into()));
+        assert!(p.signature_lines.iter().any(|s| s == "Ryan Papageorgiou"), "{:?}", p.signature_lines);
+
+        // Far above the street, or with a label line between, title case is not taken for a name.
+        let far = [line("Papageorgiou", 50.0, 20.0, 0), line("Ryan", 50.0, 42.0, 1), line("21061 RIVER RD", 50.0, 114.0, 2)];
+        assert_eq!(read(&far, IdType::DriversLicense, "USA", today()).surname, None);
     }
 
     #[test]
