@@ -143,6 +143,35 @@ fn jpeg_has_end_marker(bytes: &[u8]) -> bool {
     tail.windows(2).any(|w| w == [0xFF, 0xD9])
 }
 
+
+const SHARPNESS_WIDTH: u32 = 320;
+
+/// Sharpness: variance of the 4-neighbour Laplacian of the grey image, downscaled to at most 640 px wide so the
+/// figure does not depend on resolution. Sharp document photos score in the hundreds; blurred ones in the tens.
+pub fn sharpness(img: &RgbImage) -> f32 {
+    let grey = image::imageops::grayscale(img);
+    // At 320 px wide, sensor and JPEG noise average out while a document's character edges stay sharp unless
+    // the photo is blurred (measured: noise alone lifted blurred 640 px photos to the scores of sharp ones).
+    let h = (grey.height() as u64 * SHARPNESS_WIDTH as u64 / grey.width().max(1) as u64).max(1) as u32;
+    let grey = image::imageops::resize(&grey, SHARPNESS_WIDTH, h, image::imageops::FilterType::Triangle);
+    let (w, h) = grey.dimensions();
+    if w < 3 || h < 3 {
+        return 0.0;
+    }
+    let px = |x: u32, y: u32| grey.get_pixel(x, y)[0] as f32;
+    let (mut sum, mut sum2, mut n) = (0f64, 0f64, 0f64);
+    for y in 1..h - 1 {
+        for x in 1..w - 1 {
+            let l = 4.0 * px(x, y) - px(x - 1, y) - px(x + 1, y) - px(x, y - 1) - px(x, y + 1);
+            sum += l as f64;
+            sum2 += (l * l) as f64;
+            n += 1.0;
+        }
+    }
+    let mean = sum / n;
+    (sum2 / n - mean * mean) as f32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,32 +215,4 @@ mod tests {
         let png = encode(&RgbImage::from_fn(400, 300, |x, y| image::Rgb([x as u8, y as u8, 7])), ImageFormat::Png);
         assert!(matches!(decode(&png[..png.len() / 2]).unwrap_err(), ImageError::Corrupt));
     }
-}
-
-const SHARPNESS_WIDTH: u32 = 320;
-
-/// Sharpness: variance of the 4-neighbour Laplacian of the grey image, downscaled to at most 640 px wide so the
-/// figure does not depend on resolution. Sharp document photos score in the hundreds; blurred ones in the tens.
-pub fn sharpness(img: &RgbImage) -> f32 {
-    let grey = image::imageops::grayscale(img);
-    // At 320 px wide, sensor and JPEG noise average out while a document's character edges stay sharp unless
-    // the photo is blurred (measured: noise alone lifted blurred 640 px photos to the scores of sharp ones).
-    let h = (grey.height() as u64 * SHARPNESS_WIDTH as u64 / grey.width().max(1) as u64).max(1) as u32;
-    let grey = image::imageops::resize(&grey, SHARPNESS_WIDTH, h, image::imageops::FilterType::Triangle);
-    let (w, h) = grey.dimensions();
-    if w < 3 || h < 3 {
-        return 0.0;
-    }
-    let px = |x: u32, y: u32| grey.get_pixel(x, y)[0] as f32;
-    let (mut sum, mut sum2, mut n) = (0f64, 0f64, 0f64);
-    for y in 1..h - 1 {
-        for x in 1..w - 1 {
-            let l = 4.0 * px(x, y) - px(x - 1, y) - px(x + 1, y) - px(x, y - 1) - px(x, y + 1);
-            sum += l as f64;
-            sum2 += (l * l) as f64;
-            n += 1.0;
-        }
-    }
-    let mean = sum / n;
-    (sum2 / n - mean * mean) as f32
 }

@@ -1,7 +1,6 @@
 //! An MRZ whose check digits fail on the first reading is read again from other crops, and a reading is kept only
 //! when its check digits (the composite included) all pass.
 
-#[allow(dead_code)]
 mod common;
 
 use chrono::NaiveDate;

@@ -195,6 +195,7 @@ async fn the_bootstrap_binary_answers_rest_and_http_api_events_through_the_runti
     let all = runtime.wait_for(Duration::from_secs(120), |r| r.responses.len() + r.errors.len() >= 4).await;
     let mut stderr_tail = || {
         let _ = child.kill();
+        let _ = child.wait();
         let mut err = String::new();
         if let Some(mut e) = child.stderr.take() {
             use std::io::Read;
@@ -222,6 +223,7 @@ async fn the_bootstrap_binary_answers_rest_and_http_api_events_through_the_runti
     assert_eq!((status, body["errorCode"].as_str()), (401, Some("unauthorized")));
     drop(state);
     let _ = child.kill();
+    let _ = child.wait();
 }
 
 #[tokio::test]

@@ -161,12 +161,11 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
         && let Some((word, after)) = rest.split_once(' ')
         && looks_like_name(after.trim())
         && !after.chars().any(|c| c.is_ascii_digit())
+        && let Some(kind) = misread_name_label(word)
     {
-        if let Some(kind) = misread_name_label(word) {
-            kinds.push(kind);
-            how = How::Labelled;
-            rest = after.trim_start().to_owned();
-        }
+        kinds.push(kind);
+        how = How::Labelled;
+        rest = after.trim_start().to_owned();
     }
     if kinds.is_empty() && labels.is_empty() {
         // A field number that the numbering does not know (a misread "4a" as "4", "15" as "13") before a label:
@@ -562,8 +561,8 @@ fn read_names<'s>(
     }
     let single_line_full_name = single_line(country, id_type);
     if states
-        && !out.surname.is_some()
-        && !out.given_names.is_some()
+        && out.surname.is_none()
+        && out.given_names.is_none()
         && candidates.len() < 2
         && let Some((sur, given)) = names_above_street(segs, claimed)
     {
