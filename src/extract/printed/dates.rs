@@ -27,6 +27,32 @@ impl DayOrder {
     }
 }
 
+/// The order a document prints its numeric dates in: the one its unambiguous dates show (a first number over 12 is
+/// a day: "30/11/2030"), else `custom` (the issuing country's). A US visa or passport may print day first; reading
+/// its "01/12/2020" month first would contradict the "30/11/2030" beside it.
+pub fn document_order<'a>(texts: impl IntoIterator<Item = &'a str>, custom: DayOrder) -> DayOrder {
+    let (mut day_first, mut month_first) = (0, 0);
+    for text in texts {
+        let text = normalise(text);
+        for c in NUMERIC_DMY.captures_iter(&text) {
+            let (Ok(a), Ok(b)) = (c[1].parse::<u32>(), c[3].parse::<u32>()) else { continue };
+            if c[2] != c[4] || c[2].trim().is_empty() {
+                continue;
+            }
+            match ((13..=31).contains(&a), (13..=31).contains(&b)) {
+                (true, false) if (1..=12).contains(&b) => day_first += 1,
+                (false, true) if (1..=12).contains(&a) => month_first += 1,
+                _ => {}
+            }
+        }
+    }
+    match (day_first, month_first) {
+        (d, 0) if d > 0 => DayOrder::DayFirst,
+        (0, m) if m > 0 => DayOrder::MonthFirst,
+        _ => custom,
+    }
+}
+
 /// A date found in a line, with where it was (char range in the normalised text).
 #[derive(Clone, Debug, PartialEq)]
 pub struct FoundDate {
@@ -310,6 +336,17 @@ mod tests {
         assert_eq!(dates("DOB 08/18/1965", DayOrder::MonthFirst), ["1965-08-18"]);
         assert_eq!(dates("EXP 01/11/2033", DayOrder::MonthFirst), ["2033-01-11"]);
         assert_eq!(DayOrder::for_country("USA"), DayOrder::MonthFirst);
+    }
+
+    #[test]
+    fn a_document_is_read_in_the_order_its_unambiguous_dates_show_else_its_countrys() {
+        let m = DayOrder::MonthFirst;
+        assert_eq!(document_order(["01/12/2020", "30/11/2030"], m), DayOrder::DayFirst);
+        assert_eq!(document_order(["01-10-2022 29-09-2027"], m), DayOrder::DayFirst);
+        assert_eq!(document_order(["01/12/2020", "11/30/2030"], DayOrder::DayFirst), m);
+        // Nothing unambiguous, or both orders seen: the country's custom.
+        assert_eq!(document_order(["01/12/2020", "MAPLE 12345"], m), m);
+        assert_eq!(document_order(["13/01/2020", "01/13/2020"], m), m);
     }
 
     #[test]

@@ -370,7 +370,7 @@ fn read_dates(
     today: NaiveDate,
     out: &mut Printed,
 ) {
-    let order = DayOrder::for_country(country);
+    let order = dates::document_order(segs.iter().map(|s| s.text.as_str()), DayOrder::for_country(country));
     let numbering = Numbering::for_country(country);
     let mut dated: Vec<(NaiveDate, Option<Kind>, f32)> = Vec::new();
     for (i, s) in segs.iter().enumerate() {
