@@ -179,10 +179,16 @@ pub fn extract_with_barcode(
     let front_mrz = mrz::find_and_parse(&mrz_input(front), today);
     let back_mrz = back.and_then(|b| mrz::find_and_parse(&mrz_input(b), today));
     let mrz = better_mrz(front_mrz, back_mrz.clone());
-    let mut seen = printed::read(front, hint.id_type, &hint.country, today);
+    // The MRZ's dates whose check digits pass settle how the printed zone orders day and month.
+    let known: Vec<NaiveDate> = mrz
+        .iter()
+        .flat_map(|m| [m.birth_date.filter(|_| m.checks.birth_date), m.expiry_date.filter(|_| m.checks.expiry_date)])
+        .flatten()
+        .collect();
+    let mut seen = printed::read_knowing(front, hint.id_type, &hint.country, today, &known);
     if let Some(b) = back {
         // What cards print on the back (issue date, personal number, the name again) fills gaps and adds readings.
-        let back_seen = printed::read(b, hint.id_type, &hint.country, today);
+        let back_seen = printed::read_knowing(b, hint.id_type, &hint.country, today, &known);
         seen.name_lines.extend(back_seen.name_lines);
         seen.signature_lines.extend(back_seen.signature_lines);
         seen.all_dates.extend(back_seen.all_dates);

@@ -28,9 +28,15 @@ impl DayOrder {
 }
 
 /// The order a document prints its numeric dates in: the one its unambiguous dates show (a first number over 12 is
-/// a day: "30/11/2030"), else `custom` (the issuing country's). A US visa or passport may print day first; reading
-/// its "01/12/2020" month first would contradict the "30/11/2030" beside it.
-pub fn document_order<'a>(texts: impl IntoIterator<Item = &'a str>, custom: DayOrder) -> DayOrder {
+/// a day: "30/11/2030"), or the one in which a date reads as a `known` date (the MRZ's birth or expiry date, check
+/// digits passing), else `custom` (the issuing country's). A US visa or passport may print day first; reading its
+/// "01/12/2020" month first would contradict the "30/11/2030" beside it.
+pub fn document_order<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    known: &[NaiveDate],
+    custom: DayOrder,
+    today: NaiveDate,
+) -> DayOrder {
     let (mut day_first, mut month_first) = (0, 0);
     for text in texts {
         let text = normalise(text);
@@ -42,6 +48,14 @@ pub fn document_order<'a>(texts: impl IntoIterator<Item = &'a str>, custom: DayO
             match ((13..=31).contains(&a), (13..=31).contains(&b)) {
                 (true, false) if (1..=12).contains(&b) => day_first += 1,
                 (false, true) if (1..=12).contains(&a) => month_first += 1,
+                (false, false) if a != b => {
+                    let year = full_year(&c[5], today);
+                    let is_known = |m: u32, d: u32| {
+                        year.and_then(|y| NaiveDate::from_ymd_opt(y, m, d)).is_some_and(|date| known.contains(&date))
+                    };
+                    day_first += usize::from(is_known(b, a));
+                    month_first += usize::from(is_known(a, b));
+                }
                 _ => {}
             }
         }
@@ -341,12 +355,16 @@ mod tests {
     #[test]
     fn a_document_is_read_in_the_order_its_unambiguous_dates_show_else_its_countrys() {
         let m = DayOrder::MonthFirst;
-        assert_eq!(document_order(["01/12/2020", "30/11/2030"], m), DayOrder::DayFirst);
-        assert_eq!(document_order(["01-10-2022 29-09-2027"], m), DayOrder::DayFirst);
-        assert_eq!(document_order(["01/12/2020", "11/30/2030"], DayOrder::DayFirst), m);
+        let t = today();
+        assert_eq!(document_order(["01/12/2020", "30/11/2030"], &[], m, t), DayOrder::DayFirst);
+        assert_eq!(document_order(["01-10-2022 29-09-2027"], &[], m, t), DayOrder::DayFirst);
+        assert_eq!(document_order(["01/12/2020", "11/30/2030"], &[], DayOrder::DayFirst, t), m);
+        // A date the MRZ confirms in one order only.
+        let mrz_birth = NaiveDate::from_ymd_opt(1963, 1, 7).unwrap();
+        assert_eq!(document_order(["05-11-2026", "07-01-1963"], &[mrz_birth], m, t), DayOrder::DayFirst);
         // Nothing unambiguous, or both orders seen: the country's custom.
-        assert_eq!(document_order(["01/12/2020", "MAPLE 12345"], m), m);
-        assert_eq!(document_order(["13/01/2020", "01/13/2020"], m), m);
+        assert_eq!(document_order(["01/12/2020", "MAPLE 12345"], &[], m, t), m);
+        assert_eq!(document_order(["13/01/2020", "01/13/2020"], &[], m, t), m);
     }
 
     #[test]

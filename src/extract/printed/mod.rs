@@ -287,6 +287,11 @@ fn labelled_value<'s>(segs: &'s [Segment], i: usize) -> Option<(&'s str, usize)>
 
 /// Read the printed zone of one side.
 pub fn read(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate) -> Printed {
+    read_knowing(lines, id_type, country, today, &[])
+}
+
+/// [`read`], knowing dates another source confirms (the MRZ's): they settle the order of day and month.
+pub fn read_knowing(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate, known: &[NaiveDate]) -> Printed {
     let north_american = matches!(country, "USA" | "CAN");
     let numbering = match id_type {
         IdType::DriversLicense => Some(Numbering::for_country(country)),
@@ -314,7 +319,7 @@ pub fn read(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate)
             eprintln!("{i:2} {:?} kinds={:?} how={:?} rest={:?} claimed={} value_kind={:?} value_of={:?}", s.text, s.kinds, s.how, s.rest, claimed[i], value_kind[i], if s.labelled() { labelled_value(&segs, i).map(|x| x.1) } else { None });
         }
     }
-    read_dates(&segs, &value_kind, id_type, country, today, &mut out);
+    read_dates(&segs, &value_kind, id_type, country, today, known, &mut out);
     let name_sources = std::cell::RefCell::new(Vec::new());
     read_names(&segs, &claimed, id_type, country, &mut out, &name_sources);
     let name_sources = name_sources.into_inner();
@@ -368,9 +373,10 @@ fn read_dates(
     id_type: IdType,
     country: &str,
     today: NaiveDate,
+    known: &[NaiveDate],
     out: &mut Printed,
 ) {
-    let order = dates::document_order(segs.iter().map(|s| s.text.as_str()), DayOrder::for_country(country));
+    let order = dates::document_order(segs.iter().map(|s| s.text.as_str()), known, DayOrder::for_country(country), today);
     let numbering = Numbering::for_country(country);
     let mut dated: Vec<(NaiveDate, Option<Kind>, f32)> = Vec::new();
     for (i, s) in segs.iter().enumerate() {
