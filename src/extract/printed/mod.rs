@@ -182,6 +182,20 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
             }
         }
     }
+    // "2. KOEN": after a name's field number, a name that is also another field's label word (Danish "køn", sex) is
+    // the value, not a label. Not after a letter read as a number ("I No" is the label "ID No").
+    let name_kind = |k: &Kind| matches!(k, Kind::Surname | Kind::GivenNames | Kind::FullName);
+    if how == How::Numbered
+        && !text.starts_with(['I', 'l', '|'])
+        && rest.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && kinds.iter().any(name_kind)
+        && !labels.is_empty()
+        && !labels.iter().any(name_kind)
+        && lexicon::after_labels(&rest, n).trim().is_empty()
+        && looks_like_name(&rest)
+    {
+        labels.clear();
+    }
     if !labels.is_empty() {
         let after = lexicon::after_labels(&rest, n);
         // A label that contradicts the field number loses to it; labels add meaning where there is no number. A
@@ -1323,6 +1337,13 @@ mod tests {
         assert_eq!(p.birth_date.map(|r| r.value), Some(date(1945, 5, 13)));
         assert_eq!(p.expiry_date.map(|r| r.value), Some(date(2037, 12, 28)));
         assert_eq!(p.document_number.map(|r| r.value), Some("86738977".into()), "field 5 with its 5 read as s");
+    }
+
+    #[test]
+    fn a_given_name_that_is_also_a_label_word_is_the_value_of_its_field_number() {
+        let lines = [line("RIJBEWIJS", 50.0, 10.0, 0), line("1. HENDRIKS", 50.0, 40.0, 1), line("2. KOEN", 50.0, 70.0, 2)];
+        let p = read(&lines, IdType::DriversLicense, "NLD", today());
+        assert_eq!(p.given_names.map(|r| r.value), Some("KOEN".into()));
     }
 
     #[test]
