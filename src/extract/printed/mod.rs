@@ -364,6 +364,15 @@ pub fn read_knowing(lines: &[OcrLine], id_type: IdType, country: &str, today: Na
             out.signature_lines.push(t.to_owned());
         }
     }
+    // A surname run into the first given name, its comma and space lost: the signature says where to split it.
+    if let Some(sur) = &out.surname
+        && out.given_names.as_ref().is_none_or(|g| g.how == How::Positional)
+        && let Some((surname, given)) = names::split_run_together(&sur.value, &out.signature_lines)
+    {
+        let (confidence, how) = (sur.confidence, sur.how);
+        out.surname = Some(Read::new(surname, confidence, how));
+        out.given_names = Some(Read::new(given, confidence, how));
+    }
     if let Some(rrn) = &out.personal_number
         && let Some((birth, sex, _)) = numbers::korean_rrn(&rrn.value)
     {

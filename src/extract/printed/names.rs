@@ -58,6 +58,38 @@ pub fn same_name(printed: &str, mrz: &str, mrz_truncated: bool) -> bool {
     })
 }
 
+/// A surname run into the first given name ("MCCARTHYJESSICA DESTINY": the comma and space lost), split where a
+/// second printing of the name (a mixed-case signature or caption, "Jessica McCarthy") separates the two words.
+/// Returns the surname and the given names; `None` unless the letters agree exactly.
+/// Only the signature's first word is taken for the given name ("Ann Johnson Smith" does not split a printed
+/// "JOHNSONSMITH").
+pub fn split_run_together(surname: &str, signatures: &[String]) -> Option<(String, String)> {
+    let mut words = surname.split_whitespace();
+    let token = words.next()?;
+    let joined = strip_accents(token);
+    let more: Vec<&str> = words.collect();
+    // The printed letters, accents kept, when folding them kept one letter per letter.
+    let letters: Vec<char> =
+        if joined.chars().count() == token.chars().count() { token.to_uppercase().chars().collect() } else { joined.chars().collect() };
+    signatures.iter().find_map(|sig| {
+        let sig: Vec<String> = strip_accents(sig).split(' ').map(str::to_owned).filter(|w| w.chars().count() >= 2).collect();
+        let (given, rest) = sig.split_first()?;
+        rest.iter().find_map(|sur| {
+            let (g, n) = (given.chars().count(), sur.chars().count());
+            let cut = if format!("{sur}{given}") == joined {
+                n
+            } else if format!("{given}{sur}") == joined {
+                g
+            } else {
+                return None;
+            };
+            let (a, b): (String, String) = (letters[..cut].iter().collect(), letters[cut..].iter().collect());
+            let (sur, first) = if cut == n && format!("{sur}{given}") == joined { (a, b) } else { (b, a) };
+            Some((sur, std::iter::once(first.as_str()).chain(more.iter().copied()).collect::<Vec<_>>().join(" ")))
+        })
+    })
+}
+
 /// A line that can be a printed name: letters (any script's Latin letters), spaces, hyphens, apostrophes and a
 /// trailing comma; at least two letters; no digits. A middle initial keeps its full stop ("LIAM R.", as US cards
 /// print it) as does a short abbreviation ("ST. JOHN"), but only beside a whole word, so "U.S.A." is no name.
@@ -138,5 +170,21 @@ mod tests {
         assert!(!looks_like_name("DR.JONES"));
         assert_eq!(respace_abbreviations("ST.JOHN"), "ST. JOHN");
         assert!(looks_like_name(&respace_abbreviations("ST.JOHN")));
+    }
+
+    #[test]
+    fn a_surname_run_into_the_given_name_is_split_where_the_signature_separates_them() {
+        let sig = |s: &str| vec![s.to_owned()];
+        assert_eq!(
+            split_run_together("MCCARTHYJESSICA DESTINY", &sig("Jessica McCarthy")),
+            Some(("MCCARTHY".into(), "JESSICA DESTINY".into()))
+        );
+        assert_eq!(split_run_together("MORETTIALESSIA", &sig("Alessia Moretti F")), Some(("MORETTI".into(), "ALESSIA".into())));
+        assert_eq!(split_run_together("ALESSIAMORETTI", &sig("Alessia Moretti")), Some(("MORETTI".into(), "ALESSIA".into())));
+        assert_eq!(split_run_together("NOVÁKEVA", &sig("Eva Novák")), Some(("NOVÁK".into(), "EVA".into())));
+        // A compound surname is not split by its own two words, and letters that differ split nothing.
+        assert_eq!(split_run_together("JOHNSONSMITH", &sig("Ann Johnson Smith")), None);
+        assert_eq!(split_run_together("MORETTIALESSA", &sig("Alessia Moretti")), None);
+        assert_eq!(split_run_together("MORETTI", &sig("Alessia Moretti")), None);
     }
 }
