@@ -147,6 +147,21 @@ fn runs_on(mrz_surname: &str, printed: &str) -> bool {
     printed.chars().count() >= 3 && mrz.starts_with(&printed) && mrz.chars().count() >= printed.chars().count() + 3
 }
 
+/// The MRZ has no given names but its surname is the printed surname and the printed given names in a row: the
+/// "<<" between them was read as a letter ("NIKOLIC<SMILAN<BOHDAN" for "NIKOLIC<<MILAN<BOHDAN").
+fn separator_lost(mrz_surname: &str, mrz_given: &str, printed_surname: &str, printed_given: &str) -> bool {
+    let squash = |s: &str| {
+        super::printed::names::icao_transliterate(&strip_accents(s).to_uppercase()).chars().filter(|c| c.is_alphabetic()).collect::<String>()
+    };
+    let (mrz, sur, given) = (squash(mrz_surname), squash(printed_surname), squash(printed_given));
+    mrz_given.trim().is_empty()
+        && sur.chars().count() >= 2
+        && given.chars().count() >= 2
+        && mrz.starts_with(&sur)
+        && mrz.ends_with(&given)
+        && mrz.chars().count() > sur.chars().count() + given.chars().count() - 1
+}
+
 /// `expiry` is a whole number of years (1-20) after `issue`, give or take a day: how documents are issued.
 fn validity_consistent(issue: NaiveDate, expiry: NaiveDate) -> bool {
     (1..=20).any(|years| issue.with_year(issue.year() + years).is_some_and(|e| (expiry - e).num_days().abs() <= 1))
@@ -254,7 +269,8 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
     // returned instead, unaccepted like any name the two readings do not both give.
     let garbled = garbled_mrz_name(&m.surname)
         || garbled_mrz_name(&m.given_names)
-        || p.surname.as_ref().is_some_and(|s| runs_on(&m.surname, &s.value));
+        || p.surname.as_ref().is_some_and(|s| runs_on(&m.surname, &s.value))
+        || p.surname.as_ref().zip(p.given_names.as_ref()).is_some_and(|(s, g)| separator_lost(&m.surname, &m.given_names, &s.value, &g.value));
     let (last_name, first_name) = if garbled && p.surname.is_some() && p.given_names.is_some() {
         let printed = |r: &Option<printed::Read<String>>| r.as_ref().map(|r| unaccepted(tidy(&r.value)));
         (printed(&p.surname), printed(&p.given_names))
@@ -574,6 +590,11 @@ mod tests {
             assert_eq!(f.last_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("WAGNER", false)), "{garbled}");
             assert_eq!(f.first_name.as_ref().map(|f| (f.value.as_str(), f.accepted)), Some(("TOBIAS", false)), "{garbled}");
         }
+        // The "<<" read as a letter: the MRZ has one long surname that is the printed surname and given names.
+        p.surname = read("NIKOLIC");
+        p.given_names = read("MILAN BOHDAN");
+        let f = with_mrz(&td3("X4B9T3Q7P", "NIKOLIC<SMILAN<BOHDAN"), &p, &passport());
+        assert_eq!(f.first_name.map(|f| (f.value, f.accepted)), Some(("MILAN BOHDAN".into(), false)));
         // A compound surname whose first word the print gives is no run-on; an MRZ name without the print's
         // support stays the MRZ's.
         p.surname = read("GARCIA");
