@@ -60,7 +60,10 @@ pub fn find_and_parse(lines: &[(String, usize)], today: NaiveDate) -> Option<Mrz
             && norm.chars().all(is_mrz_char)
             && norm.starts_with(['P', 'V'])
             && norm.chars().skip(2).take(3).all(|c| c.is_ascii_uppercase());
-        if !(looks_like_mrz(&norm) || piece || name_line) {
+        // The MRZ alphabet has no small letters: a line with several and no filler ("Gregory Martinez 17 WGT 1281b")
+        // is print. (Fillers are misread as small letters too: "TOBIAS<c<cccccc" is still a piece.)
+        let small_letters = text.chars().filter(|c| c.is_lowercase()).count() >= 3 && !norm.contains('<');
+        if small_letters || !(looks_like_mrz(&norm) || piece || name_line) {
             continue;
         }
         match (last_row, rows.last_mut()) {
@@ -100,4 +103,23 @@ fn score(m: &Mrz) -> u32 {
     // A first line that opens with a document code (P, I, A, C, V) is the right way round.
     let opens_with_code = m.lines.first().and_then(|l| l.chars().next()).is_some_and(|c| matches!(c, 'P' | 'I' | 'A' | 'C' | 'V'));
     u32::from(m.whole) * 100 + passed * 10 + u32::from(opens_with_code) * 5 + u32::from(m.birth_date.is_some()) + u32::from(m.expiry_date.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_printed_line_in_small_letters_is_no_piece_of_an_mrz_but_a_filler_line_misread_small_is() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let lines = |texts: &[&str]| texts.iter().enumerate().map(|(i, t)| (t.to_string(), i)).collect::<Vec<_>>();
+        let print = lines(&["500 61457278KTY445647", "Gregory Martinez 17 WGT 1281b 19 HAIR WHI", "ADNOT7GA9A9IAS"]);
+        assert!(find_and_parse(&print, today).is_none_or(|m| !m.lines.iter().any(|l| l.contains("WGT"))));
+        let td3 = lines(&[
+            "P<UTOWAGNER<<TOBIAS<c<ccccccecc<<<<ecc<<cecc",
+            "F211ZKWZV4UTO7110287M3012291<<<<<<<<<<<<<<<0",
+        ]);
+        let m = find_and_parse(&td3, today).expect("the MRZ is found");
+        assert_eq!(m.document_number, "F211ZKWZV");
+    }
 }
