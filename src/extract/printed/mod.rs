@@ -595,8 +595,8 @@ fn read_names<'s>(
         && candidates.len() < 2
         && let Some((sur, given)) = names_above_street(segs, claimed)
     {
-        out.surname = Some(read(&sur.text, sur, How::Positional));
-        out.given_names = Some(read(&given.text, given, How::Positional));
+        out.surname = Some(read(without_field_number_mark(&sur.text), sur, How::Positional));
+        out.given_names = Some(read(without_field_number_mark(&given.text), given, How::Positional));
         return;
     }
     match (out.surname.is_some(), out.given_names.is_some()) {
@@ -668,6 +668,22 @@ fn names_above_street<'s>(segs: &'s [Segment<'s>], claimed: &[bool]) -> Option<(
     match above[..] {
         [given, sur] => Some((sur, given)),
         _ => None,
+    }
+}
+
+/// A name line with its small field number misread as a short word before it ("x Allen", "is Oliver", "L Kowalski"
+/// for "1 Kowalski"): the name without it.
+fn without_field_number_mark(text: &str) -> &str {
+    let t = text.trim();
+    match t.split_once(' ') {
+        Some((mark, name))
+            if (1..=2).contains(&mark.chars().count())
+                && (mark.chars().count() == 1 || mark.chars().any(char::is_lowercase) || misread_name_label(mark).is_some())
+                && name.split_whitespace().next().is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2) =>
+        {
+            name.trim()
+        }
+        _ => t,
     }
 }
 
@@ -1423,6 +1439,16 @@ mod tests {
         assert_eq!(p.surname.map(|r| r.value), Some("Papageorgiou".into()));
         assert_eq!(p.given_names.map(|r| r.value), Some("Ryan".into()));
         assert!(p.signature_lines.iter().any(|s| s == "Ryan Papageorgiou"), "{:?}", p.signature_lines);
+
+        // Small field numbers misread as letters before the names are no part of them.
+        let marked = [
+            line("x Allen", 50.0, 70.0, 0),
+            line("is Oliver", 50.0, 92.0, 1),
+            line("36451 MAIN ST", 50.0, 114.0, 2),
+            line("FAIRVIEW. WA 11655", 50.0, 136.0, 3),
+        ];
+        let p = read(&marked, IdType::DriversLicense, "USA", today());
+        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("Allen".into()), Some("Oliver".into())));
 
         // Far above the street, or with a label line between, title case is not taken for a name.
         let far = [line("Papageorgiou", 50.0, 20.0, 0), line("Ryan", 50.0, 42.0, 1), line("21061 RIVER RD", 50.0, 114.0, 2)];
