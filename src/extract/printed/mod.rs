@@ -231,13 +231,14 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
 /// The LN / FN label of a North American card as OCR misreads its small letters ("IN", "1N", "LM" for LN; "EN",
 /// "FM" for FN). The exact labels are in the lexicon.
 fn misread_name_label(word: &str) -> Option<Kind> {
-    let mut chars = word.chars();
+    // "UN:" too: the label's colon.
+    let mut chars = word.trim_end_matches(':').chars();
     let (Some(first), Some(second), None) = (chars.next(), chars.next(), chars.next()) else { return None };
     if !matches!(second, 'N' | 'M' | 'H') {
         return None;
     }
     match first {
-        'L' | 'I' | '1' | '|' | 'l' => Some(Kind::Surname),
+        'L' | 'I' | '1' | '|' | 'l' | 'U' => Some(Kind::Surname),
         'F' | 'E' => Some(Kind::GivenNames),
         _ => None,
     }
@@ -531,8 +532,18 @@ fn read_names<'s>(
     if out.surname.is_some() && out.given_names.is_some() {
         return;
     }
-    // Positional: unlabelled lines that can be names, in reading order.
     let states = matches!(country, "USA" | "CAN");
+    // The given names set right under a labelled or numbered surname, their own label or number lost ("¿ Nataliya
+    // Olena" for "2. Nataliya Olena"), in capitals or title case.
+    let surname_source = sources.borrow().last().copied();
+    if out.given_names.is_none()
+        && let Some(sur) = surname_source
+        && let Some(below) = name_right_below(segs, claimed, sur, states)
+    {
+        out.given_names = Some(read(without_field_number_mark(&below.text), below, How::Positional));
+        return;
+    }
+    // Positional: unlabelled lines that can be names, in reading order.
     // A state's name is a surname too ("WASHINGTON"): it is one when the card's second printing of the name (the
     // mixed-case signature or caption, at least two words) spells it beside another word.
     let signed = |t: &str| {
@@ -671,6 +682,27 @@ fn names_above_street<'s>(segs: &'s [Segment<'s>], claimed: &[bool]) -> Option<(
     }
 }
 
+/// The unlabelled name-like line set directly under `above`, starting in its column.
+fn name_right_below<'s>(segs: &'s [Segment<'s>], claimed: &[bool], above: &Segment, states: bool) -> Option<&'s Segment<'s>> {
+    let h = above.height();
+    segs.iter()
+        .zip(claimed)
+        .filter(|(s, claimed)| {
+            let gap = s.y0 - above.y1;
+            !**claimed
+                && !s.labelled()
+                && !std::ptr::eq(*s, above)
+                && gap > -0.4 * h
+                && gap < 1.0 * h
+                && (s.x0 - above.x0).abs() < 2.0 * h
+                && s.line.confidence >= 0.7
+                && !s.text.contains(',')
+                && name_text(without_field_number_mark(&s.text), states)
+        })
+        .map(|(s, _)| s)
+        .min_by(|a, b| a.y0.total_cmp(&b.y0))
+}
+
 /// A name line with its small field number misread as a short word before it ("x Allen", "is Oliver", "L Kowalski"
 /// for "1 Kowalski"): the name without it.
 fn without_field_number_mark(text: &str) -> &str {
@@ -799,7 +831,8 @@ fn number_value(value: &str) -> Option<String> {
     let v = value.trim().trim_start_matches(['#', ':', '.', ' ']);
     let mut tokens: Vec<&str> = v.split_whitespace().collect();
     let label = |t: &str| {
-        let t = t.to_uppercase();
+        // "D/n:": a small l read as a slash.
+        let t = t.to_uppercase().replace(['/', '|'], "L");
         let t = t.trim_end_matches(['#', ':', '.', '=']);
         // "DUN", "DEN", "OLN": DLN with one letter misread.
         LABELS.contains(&t) || (t.chars().count() == 3 && t.chars().all(|c| c.is_ascii_alphabetic()) && lexicon::within_one_edit(t, "DLN"))
@@ -1179,6 +1212,7 @@ mod tests {
 
     #[test]
     fn a_number_label_before_or_run_into_the_number_is_dropped_misread_or_not() {
+        assert_eq!(number_value("D/n: WDLRBDSV8KC8").as_deref(), Some("WDLRBDSV8KC8"));
         assert_eq!(number_value("DLN3877-80-1922").as_deref(), Some("3877-80-1922"));
         assert_eq!(number_value("uc S512941886").as_deref(), Some("S512941886"));
         assert_eq!(number_value("UC=803767337").as_deref(), Some("803767337"));
@@ -1362,6 +1396,24 @@ mod tests {
         assert_eq!(p.birth_date.map(|r| r.value), Some(date(1945, 5, 13)));
         assert_eq!(p.expiry_date.map(|r| r.value), Some(date(2037, 12, 28)));
         assert_eq!(p.document_number.map(|r| r.value), Some("86738977".into()), "field 5 with its 5 read as s");
+    }
+
+    #[test]
+    fn given_names_right_under_the_surname_are_read_when_their_number_or_label_was_lost() {
+        let eu = [
+            line("DRIVING LICENCE", 50.0, 10.0, 0),
+            line("1 Kuznetsova", 50.0, 40.0, 1),
+            line("¿ Nataliya Olena Oksana", 48.0, 62.0, 2),
+            line("3 14.03.1988 VILNIUS", 48.0, 84.0, 3),
+        ];
+        let p = read(&eu, IdType::DriversLicense, "LTU", today());
+        assert_eq!(p.given_names.map(|r| r.value), Some("Nataliya Olena Oksana".into()));
+        let us = [line("IOWA", 50.0, 10.0, 0), line("LN Hernandez", 50.0, 40.0, 1), line("Brandon Tyler Noah", 50.0, 62.0, 2)];
+        let p = read(&us, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.given_names.map(|r| r.value), Some("Brandon Tyler Noah".into()));
+        let misread = [line("1 UN: ROBINSON", 50.0, 40.0, 1), line("2 FN: MASON OLIVER", 50.0, 62.0, 2)];
+        let p = read(&misread, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("ROBINSON".into()));
     }
 
     #[test]
