@@ -40,11 +40,7 @@ pub fn document_order<'a>(
     let (mut day_first, mut month_first) = (0, 0);
     for text in texts {
         let text = normalise(text);
-        for c in NUMERIC_DMY.captures_iter(&text) {
-            let (Ok(a), Ok(b)) = (c[1].parse::<u32>(), c[3].parse::<u32>()) else { continue };
-            if c[2] != c[4] || c[2].trim().is_empty() {
-                continue;
-            }
+        for (a, b, c) in numeric_dmy(&text) {
             match ((13..=31).contains(&a), (13..=31).contains(&b)) {
                 (true, false) if (1..=12).contains(&b) => day_first += 1,
                 (false, true) if (1..=12).contains(&a) => month_first += 1,
@@ -65,6 +61,46 @@ pub fn document_order<'a>(
         (0, m) if m > 0 => DayOrder::MonthFirst,
         _ => custom,
     }
+}
+
+/// The numeric day-month-year candidates of a text: both numbers before the year, and the captures. Candidates can
+/// overlap ("3. 14.07.1981": "3. 14" is no date, "14.07.1981" is), so after one that is not a date the search
+/// resumes one character later rather than after it.
+fn numeric_dmy(text: &str) -> Vec<(u32, u32, regex::Captures<'_>)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len()
+        && let Some(c) = NUMERIC_DMY.captures_at(text, pos)
+    {
+        let m = c.get(0).unwrap();
+        let numbers = (|| {
+            // Both separators alike ("12.08.1974", "12. 08. 1974"): in "3. 12.12.1951" a field number and the start
+            // of the date look like a date of their own.
+            if c[2] != c[4] {
+                return None;
+            }
+            // "3.12.09.1994" is field 3 run into 12.09.1994, not 3 December 2009: a date goes on no further.
+            let mut after = text[m.end()..].chars();
+            if matches!(after.next(), Some('.' | '/' | '-')) && after.next().is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            // A space-separated form needs four-digit years, or "12 08 74" could be anything.
+            if c[2].trim().is_empty() && c[5].len() != 4 {
+                return None;
+            }
+            let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
+            // A day and a month in one order or the other.
+            ((1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12)).then_some((a, b))
+        })();
+        match numbers {
+            Some((a, b)) => {
+                pos = m.end();
+                out.push((a, b, c));
+            }
+            None => pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out
 }
 
 /// A date found in a line, with where it was (char range in the normalised text).
@@ -212,39 +248,11 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
         })();
         push(d, m.start(), m.end(), &mut found);
     }
-    // Numeric day-month-year candidates can overlap ("3. 14.07.1981": "3. 14.07" is no date, "14.07.1981" is), so
-    // after a candidate that is not a date, the search resumes one character later rather than after it.
-    let mut pos = 0;
-    while let Some(c) = NUMERIC_DMY.captures_at(&text, pos) {
+    for (a, b, c) in numeric_dmy(&text) {
         let m = c.get(0).unwrap();
-        let d = (|| {
-            // Both separators alike ("12.08.1974", "12. 08. 1974"): in "3. 12.12.1951" a field number and the start
-            // of the date look like a date of their own.
-            if c[2] != c[4] {
-                return None;
-            }
-            // "3.12.09.1994" is field 3 run into 12.09.1994, not 3 December 2009: a date goes on no further.
-            let mut after = text[m.end()..].chars();
-            if matches!(after.next(), Some('.' | '/' | '-')) && after.next().is_some_and(|c| c.is_ascii_digit()) {
-                return None;
-            }
-            // A space-separated form needs four-digit years, or "12 08 74" could be anything.
-            if c[2].trim().is_empty() && c[5].len() != 4 {
-                return None;
-            }
-            let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
-            let (day, month) = order.day_month(a, b);
-            NaiveDate::from_ymd_opt(full_year(&c[5], today)?, month, day)
-        })();
-        if d.is_some() {
-            push(d, m.start(), m.end(), &mut found);
-            pos = m.end();
-        } else {
-            pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
-        }
-        if pos >= text.len() {
-            break;
-        }
+        let (day, month) = order.day_month(a, b);
+        let d = full_year(&c[5], today).and_then(|y| NaiveDate::from_ymd_opt(y, month, day));
+        push(d, m.start(), m.end(), &mut found);
     }
     for c in ONE_SEPARATOR_LOST.captures_iter(&text) {
         let m = c.get(0).unwrap();
@@ -365,6 +373,8 @@ mod tests {
         // Nothing unambiguous, or both orders seen: the country's custom.
         assert_eq!(document_order(["01/12/2020", "MAPLE 12345"], &[], m, t), m);
         assert_eq!(document_order(["13/01/2020", "01/13/2020"], &[], m, t), m);
+        // A field number run into a date is no month-first date of its own ("3.13.06.1980").
+        assert_eq!(document_order(["3.13.06.1980", "4a. 08.04.2014"], &[], DayOrder::DayFirst, t), DayOrder::DayFirst);
     }
 
     #[test]
