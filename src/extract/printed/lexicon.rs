@@ -743,7 +743,16 @@ pub fn has_header_words(text: &str, states: bool) -> bool {
         let n = w.chars().count();
         n >= 6 && LOOKALIKE_HEADER_WORDS.iter().any(|h| edit_distance(w, h) <= if n >= 8 { 2 } else { 1 })
     };
-    if words.iter().any(near) || words.iter().any(cut) || words.iter().any(near2) || words.iter().any(lookalike) {
+    // A header phrase with its space lost ("DRIVERUICENSE" for DRIVER LICENSE), a letter or two off.
+    let run_together = |w: &&str| {
+        let n = w.chars().count();
+        n >= 10
+            && HEADERS.iter().any(|h| {
+                let joined: String = h.chars().filter(|c| c.is_alphabetic()).collect();
+                h.contains(' ') && joined.chars().count() >= 10 && edit_distance(w, &joined) <= if n >= 12 { 2 } else { 1 }
+            })
+    };
+    if words.iter().any(near) || words.iter().any(cut) || words.iter().any(near2) || words.iter().any(lookalike) || words.iter().any(run_together) {
         return true;
     }
     if states && (STATES.iter().any(|s| contains(s)) || english_country_name(&norm)) {
@@ -859,6 +868,8 @@ mod tests {
         assert!(has_header_words("FÜHRERSCHEIN", false));
         assert!(has_header_words("WASHINGTON DRIVER LICENSE", false));
         assert!(has_header_words("DRIVER UCENSE", false), "LI read as U");
+        assert!(has_header_words("DRIVERUICENSE", false), "its space lost too");
+        assert!(!has_header_words("FITZPATRICKHUGHES", false));
         assert!(has_header_words("MARYLAND", true));
         assert!(has_header_words("QUÉBEC", true));
         assert!(has_header_words("NEW YORK STATE", true));

@@ -147,8 +147,8 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
     // "1 IN CLARK": after the name's field number, the LN / FN label with its small letters misread.
     if kinds.iter().any(|k| matches!(k, Kind::Surname | Kind::GivenNames))
         && let Some((word, after)) = rest.split_once(' ')
-        // "1 N MOORE": the label's first letter lost.
-        && (misread_name_label(word).is_some() || word == "N")
+        // "1 N MOORE": the label's first letter lost; "1 8 OKAFOR", "2 /% DWAYNE": a speck read as a sign or digit.
+        && (misread_name_label(word).is_some() || word == "N" || word.chars().count() <= 2 && !word.chars().any(char::is_alphabetic))
         && after.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
     {
         rest = after.trim_start().to_owned();
@@ -538,9 +538,19 @@ fn read_names<'s>(
     let surname_source = sources.borrow().last().copied();
     if out.given_names.is_none()
         && let Some(sur) = surname_source
-        && let Some(below) = name_right_below(segs, claimed, sur, states)
+        && let Some(below) = name_next_to(segs, claimed, sur, Side::Below, states)
     {
         out.given_names = Some(read(without_field_number_mark(&below.text), below, How::Positional));
+        return;
+    }
+    // The surname set right above labelled or numbered given names, its own label or number lost (": O'Connor").
+    let given_source = sources.borrow().last().copied();
+    if out.surname.is_none()
+        && out.given_names.is_some()
+        && let Some(given) = given_source
+        && let Some(above) = name_next_to(segs, claimed, given, Side::Above, states)
+    {
+        out.surname = Some(read(without_field_number_mark(&above.text), above, How::Positional));
         return;
     }
     // Positional: unlabelled lines that can be names, in reading order.
@@ -682,25 +692,33 @@ fn names_above_street<'s>(segs: &'s [Segment<'s>], claimed: &[bool]) -> Option<(
     }
 }
 
-/// The unlabelled name-like line set directly under `above`, starting in its column.
-fn name_right_below<'s>(segs: &'s [Segment<'s>], claimed: &[bool], above: &Segment, states: bool) -> Option<&'s Segment<'s>> {
-    let h = above.height();
+/// Which side of a name line to look for the other name on.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Above,
+    Below,
+}
+
+/// The unlabelled name-like line set directly above or below `anchor` (a labelled name line), starting in its
+/// column: the other name, when its own label or field number was lost.
+fn name_next_to<'s>(segs: &'s [Segment<'s>], claimed: &[bool], anchor: &Segment, side: Side, states: bool) -> Option<&'s Segment<'s>> {
+    let h = anchor.height();
+    let gap = |s: &Segment| if side == Side::Below { s.y0 - anchor.y1 } else { anchor.y0 - s.y1 };
     segs.iter()
         .zip(claimed)
         .filter(|(s, claimed)| {
-            let gap = s.y0 - above.y1;
             !**claimed
                 && !s.labelled()
-                && !std::ptr::eq(*s, above)
-                && gap > -0.4 * h
-                && gap < 1.0 * h
-                && (s.x0 - above.x0).abs() < 2.0 * h
+                && !std::ptr::eq(*s, anchor)
+                && gap(s) > -0.4 * h
+                && gap(s) < 1.0 * h
+                && (s.x0 - anchor.x0).abs() < 2.0 * h
                 && s.line.confidence >= 0.7
                 && !s.text.contains(',')
                 && name_text(without_field_number_mark(&s.text), states)
         })
         .map(|(s, _)| s)
-        .min_by(|a, b| a.y0.total_cmp(&b.y0))
+        .min_by(|a, b| gap(a).total_cmp(&gap(b)))
 }
 
 /// A name line with its small field number misread as a short word before it ("x Allen", "is Oliver", "L Kowalski"
@@ -1414,6 +1432,21 @@ mod tests {
         let misread = [line("1 UN: ROBINSON", 50.0, 40.0, 1), line("2 FN: MASON OLIVER", 50.0, 62.0, 2)];
         let p = read(&misread, IdType::DriversLicense, "USA", today());
         assert_eq!(p.surname.map(|r| r.value), Some("ROBINSON".into()));
+    }
+
+    #[test]
+    fn a_surname_right_above_numbered_given_names_and_specks_after_field_numbers_are_read() {
+        let lost_one = [
+            line("DELAWARE", 50.0, 10.0, 0),
+            line(": O'Connor", 50.0, 40.0, 1),
+            line("2 Amelia", 50.0, 62.0, 2),
+            line("24968 MAIN ST", 50.0, 84.0, 3),
+        ];
+        let p = read(&lost_one, IdType::DriversLicense, "USA", today());
+        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("O'Connor".into()), Some("Amelia".into())));
+        let specks = [line("1 8 OKAFOR", 50.0, 40.0, 1), line("2 /% DWAYNE CODY", 50.0, 62.0, 2)];
+        let p = read(&specks, IdType::DriversLicense, "USA", today());
+        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("OKAFOR".into()), Some("DWAYNE CODY".into())));
     }
 
     #[test]
