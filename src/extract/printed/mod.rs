@@ -148,7 +148,10 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
     if kinds.iter().any(|k| matches!(k, Kind::Surname | Kind::GivenNames))
         && let Some((word, after)) = rest.split_once(' ')
         // "1 N MOORE": the label's first letter lost; "1 8 OKAFOR", "2 /% DWAYNE": a speck read as a sign or digit.
-        && (misread_name_label(word).is_some() || word == "N" || word.chars().count() <= 2 && !word.chars().any(char::is_alphabetic))
+        && (misread_name_label(word).is_some()
+            || word == "N"
+            // "2 is NABIL": a label in small letters misread before a name in capitals.
+            || word.chars().count() <= 2 && (!word.chars().any(char::is_alphabetic) || word.chars().all(char::is_lowercase) && after.chars().any(char::is_uppercase)))
         && after.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
     {
         rest = after.trim_start().to_owned();
@@ -493,6 +496,7 @@ fn read_names<'s>(
         sources.borrow_mut().push(s);
         Read::new(v.trim().trim_end_matches(',').to_owned(), s.confidence, how)
     };
+    let states = matches!(country, "USA" | "CAN");
     // Labelled (or numbered) names: the label's value.
     for (i, s) in segs.iter().enumerate() {
         for &kind in &s.kinds {
@@ -503,7 +507,9 @@ fn read_names<'s>(
             let value = names::respace_abbreviations(value.trim().trim_end_matches(','));
             let value = value.as_str();
             let header = lexicon::has_header_words(value, false) && !lexicon::is_specimen_marker(value);
-            if !looks_like_name(&value.replace(',', " ")) || header {
+            // An eye or hair colour code under a misread field number ("2 BLU" is field 18) is no name.
+            let colour = s.how == How::Numbered && AAMVA_COLOURS.contains(&value.trim());
+            if !looks_like_name(&value.replace(',', " ")) || header || colour {
                 continue;
             }
             let v = &segs[j];
@@ -511,6 +517,19 @@ fn read_names<'s>(
             // comma only separates the given names ("Maëlis-Gaëlle, Marie").
             let kind = if kind != Kind::GivenNames && value.contains(',') && value.split_once(',').is_some_and(|(a, b)| looks_like_name(a) && looks_like_name(b)) {
                 Kind::FullName
+            } else {
+                kind
+            };
+            // Two surname labels stacked on a North American card: the second is FN misread ("LN ANDERSON" over
+            // "IN DWAYNE"), as field 1 always comes first.
+            let kind = if kind == Kind::Surname
+                && states
+                && out.given_names.is_none()
+                && sources.borrow().last().is_some_and(|sur| {
+                    let h = sur.height();
+                    (v.y0 - sur.y1) > -0.4 * h && (v.y0 - sur.y1) < 1.0 * h && (v.x0 - sur.x0).abs() < 2.0 * h
+                }) {
+                Kind::GivenNames
             } else {
                 kind
             };
@@ -532,7 +551,20 @@ fn read_names<'s>(
     if out.surname.is_some() && out.given_names.is_some() {
         return;
     }
-    let states = matches!(country, "USA" | "CAN");
+    // "I SERGIO" under "RODRÍGUEZ MUÑOZ": a field number read as 1 from a letter, with a name line right above it,
+    // is field 2 (field 1 comes first); the line above is the surname.
+    let surname_source = sources.borrow().last().copied();
+    if out.given_names.is_none()
+        && let Some(sur) = surname_source
+        && sur.how == How::Numbered
+        && sur.text.starts_with(['I', 'l', '|'])
+        && let Some(above) = name_next_to(segs, claimed, sur, Side::Above, states)
+        && let Some(given) = out.surname.take()
+    {
+        out.given_names = Some(given);
+        out.surname = Some(read(without_field_number_mark(&above.text), above, How::Positional));
+        return;
+    }
     // The given names set right under a labelled or numbered surname, their own label or number lost ("¿ Nataliya
     // Olena" for "2. Nataliya Olena"), in capitals or title case.
     let surname_source = sources.borrow().last().copied();
@@ -691,6 +723,11 @@ fn names_above_street<'s>(segs: &'s [Segment<'s>], claimed: &[bool]) -> Option<(
         _ => None,
     }
 }
+
+/// AAMVA eye and hair colour codes (fields 18 and 19), printed alone after their field number.
+const AAMVA_COLOURS: &[&str] = &[
+    "BLK", "BLU", "BRO", "GRY", "GRN", "HAZ", "MAR", "PNK", "DIC", "UNK", "BAL", "BLN", "RED", "SDY", "WHI",
+];
 
 /// Which side of a name line to look for the other name on.
 #[derive(Clone, Copy, PartialEq)]
@@ -1447,6 +1484,22 @@ mod tests {
         let specks = [line("1 8 OKAFOR", 50.0, 40.0, 1), line("2 /% DWAYNE CODY", 50.0, 62.0, 2)];
         let p = read(&specks, IdType::DriversLicense, "USA", today());
         assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("OKAFOR".into()), Some("DWAYNE CODY".into())));
+    }
+
+    #[test]
+    fn stacked_name_labels_and_numbers_are_read_in_field_order_and_colour_codes_are_no_names() {
+        let stacked = [line("LN ANDERSON", 50.0, 40.0, 1), line("IN DWAYNE", 50.0, 62.0, 2), line("SEY M", 250.0, 100.0, 3)];
+        let p = read(&stacked, IdType::GovernmentId, "USA", today());
+        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("ANDERSON".into()), Some("DWAYNE".into())));
+        let look_alike = [line("RODRÍGUEZ MUÑOZ", 50.0, 40.0, 1), line("I SERGIO", 50.0, 62.0, 2), line("22107 LAKE RD", 50.0, 84.0, 3)];
+        let p = read(&look_alike, IdType::GovernmentId, "USA", today());
+        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("RODRÍGUEZ MUÑOZ".into()), Some("SERGIO".into())));
+        let colour = [line("HARRIS", 50.0, 40.0, 1), line("OLIVER ROBERT", 50.0, 62.0, 2), line("2 BLU", 50.0, 140.0, 5)];
+        let p = read(&colour, IdType::GovernmentId, "USA", today());
+        assert_eq!(p.given_names.map(|r| r.value), Some("OLIVER ROBERT".into()));
+        let small_label = [line("1 BEN YOUSSEF", 50.0, 40.0, 1), line("2 is NABIL", 50.0, 62.0, 2)];
+        let p = read(&small_label, IdType::GovernmentId, "USA", today());
+        assert_eq!(p.given_names.map(|r| r.value), Some("NABIL".into()));
     }
 
     #[test]
