@@ -113,6 +113,9 @@ gen: zxing-venv
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --count 200 --seed 5 --out .cache/gen/tune4 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_free,eu_dl_free --count 100 --seed 11 --out .cache/gen/tune5 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_free,eu_dl_free --count 60 --seed 12 --out .cache/gen/tune6 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_free,eu_dl_free --count 80 --seed 21 --out .cache/gen/tune8 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --count 150 --seed 22 --out .cache/gen/tune9 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --count 80 --seed 23 --out .cache/gen/heldout3 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 60 --seed 7 --max-tilt 8 --out .cache/gen/backs8 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 40 --seed 8 --max-tilt 10 --out .cache/gen/backs10 > /dev/null
 
@@ -125,8 +128,11 @@ eval-gen: build
 	./target/release/kyc eval .cache/gen/tune5
 	./target/release/kyc eval .cache/gen/tune6
 	./target/release/kyc eval .cache/gen/tune7
+	./target/release/kyc eval .cache/gen/tune8
+	./target/release/kyc eval .cache/gen/tune9
 	./target/release/kyc eval .cache/gen/heldout | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout2 | sed '/^failures:/,$$d'
+	./target/release/kyc eval .cache/gen/heldout3 | sed '/^failures:/,$$d'
 
 # Licence-back barcodes (PDF417 + AAMVA): this reader and zxing-cpp 3.1.1 on the same photographed backs (made by
 # tools/docgen/backs.py, see tools/docgen/README-backs.md), fastest of 3 runs each, figures side by side.
