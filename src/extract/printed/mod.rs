@@ -520,10 +520,10 @@ fn read_names<'s>(
             } else {
                 kind
             };
-            // Two surname labels stacked on a North American card: the second is FN misread ("LN ANDERSON" over
-            // "IN DWAYNE"), as field 1 always comes first.
+            // Two surname labels or field numbers stacked: the second is FN or 2 misread ("LN ANDERSON" over
+            // "IN DWAYNE", "1 YLÖNEN" over "1 ELINA"), as field 1 always comes first.
             let kind = if kind == Kind::Surname
-                && states
+                && (states || s.how == How::Numbered)
                 && out.given_names.is_none()
                 && sources.borrow().last().is_some_and(|sur| {
                     let h = sur.height();
@@ -1491,6 +1491,9 @@ mod tests {
         let stacked = [line("LN ANDERSON", 50.0, 40.0, 1), line("IN DWAYNE", 50.0, 62.0, 2), line("SEY M", 250.0, 100.0, 3)];
         let p = read(&stacked, IdType::GovernmentId, "USA", today());
         assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("ANDERSON".into()), Some("DWAYNE".into())));
+        let eu = [line("AJOKORTTI", 50.0, 10.0, 0), line("1 YLÖNEN", 50.0, 40.0, 1), line("1 ELINA", 50.0, 62.0, 2)];
+        let p = read(&eu, IdType::DriversLicense, "FIN", today());
+        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("YLÖNEN".into()), Some("ELINA".into())));
         let look_alike = [line("RODRÍGUEZ MUÑOZ", 50.0, 40.0, 1), line("I SERGIO", 50.0, 62.0, 2), line("22107 LAKE RD", 50.0, 84.0, 3)];
         let p = read(&look_alike, IdType::GovernmentId, "USA", today());
         assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("RODRÍGUEZ MUÑOZ".into()), Some("SERGIO".into())));
