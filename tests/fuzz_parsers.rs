@@ -98,8 +98,8 @@ proptest! {
 
 /// OCR lines as the recogniser may produce them: any script, accents, MRZ-like runs with stray characters,
 /// dates and labels, on boxes of any size.
-fn ocr_lines() -> impl Strategy<Value = Vec<kyc::ocr::OcrLine>> {
-    let text = prop_oneof![
+fn line_text() -> impl Strategy<Value = String> {
+    prop_oneof![
         "\\PC{0,40}",
         "[A-Z0-9<ÀÇÉŘß«]{20,46}",
         "[0-9 ./\\-]{4,14}",
@@ -107,8 +107,37 @@ fn ocr_lines() -> impl Strategy<Value = Vec<kyc::ocr::OcrLine>> {
         "[ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯ가-힣一-龥]{0,12}",
         // US headers, ZIP lines and the label remnants the state-shape reading cuts away.
         "(NEW JERSEY|California|WASHINGTON|Lic#:|s\\) |I No|4 ldn: |ILN|EN |da issued |[A-Z]{3,9}, (CT|NJ|WA|MI) [0-9]{5} )[A-Za-z0-9ÀÇŘ:#\\- ]{0,20}",
-    ];
-    let line = (text, 0.0f32..2000.0, 0.0f32..2000.0, 1.0f32..400.0, 1.0f32..80.0, 0usize..30, 0.0f32..1.0).prop_map(
+        // Street lines, signatures, run-together names, misread labels and field numbers the name reading repairs.
+        "(12345 MAIN ST|Alessia Moretti|MORETTIALESSIA|1 UN: |D/n: |2 BLU|x |: |I |1 |2 is |DRIVERUICENSE|¿ |Þór|NOVÁKEVA|Eva Novák|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4})[A-Za-zÀ-ÿ0-9'./ ]{0,16}",
+    ]
+}
+
+/// Lines of random text stacked in one column, as a card prints its fields: the geometry the name, label-below and
+/// street-anchored readings look at.
+fn stacked_lines() -> impl Strategy<Value = Vec<kyc::ocr::OcrLine>> {
+    (prop::collection::vec((line_text(), 0.0f32..30.0), 0..14), 10.0f32..40.0).prop_map(|(texts, h)| {
+        use kyc::ocr::geometry::Point;
+        texts
+            .into_iter()
+            .enumerate()
+            .map(|(row, (text, dx))| {
+                let (x, y, w) = (40.0 + dx, 40.0 + row as f32 * h * 1.1, 12.0 * text.chars().count() as f32 + 1.0);
+                let n = text.chars().count();
+                kyc::ocr::OcrLine {
+                    text,
+                    confidence: 0.95,
+                    r#box: [Point::new(x, y), Point::new(x + w, y), Point::new(x + w, y + h), Point::new(x, y + h)],
+                    char_confidences: vec![0.95; n],
+                    height: h,
+                    row,
+                }
+            })
+            .collect()
+    })
+}
+
+fn ocr_lines() -> impl Strategy<Value = Vec<kyc::ocr::OcrLine>> {
+    let line = (line_text(), 0.0f32..2000.0, 0.0f32..2000.0, 1.0f32..400.0, 1.0f32..80.0, 0usize..30, 0.0f32..1.0).prop_map(
         |(text, x, y, w, h, row, conf)| {
             use kyc::ocr::geometry::Point;
             let n = text.chars().count();
@@ -130,8 +159,8 @@ proptest! {
 
     #[test]
     fn extraction_of_arbitrary_unicode_ocr_lines_never_panics(
-        front in ocr_lines(),
-        back in prop::option::of(ocr_lines()),
+        front in prop_oneof![ocr_lines(), stacked_lines()],
+        back in prop::option::of(prop_oneof![ocr_lines(), stacked_lines()]),
         id_type in prop::sample::select(kyc::kyc::IdType::ALL.to_vec()),
         country in prop::sample::select(vec!["ESP", "USA", "CAN", "KOR", "IND", "NLD", "DEU", "FRA", "UTO", "ITA", "SWE", "GBR"]),
         sharpness in 0.0f32..1000.0,
