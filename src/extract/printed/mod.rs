@@ -525,10 +525,8 @@ fn read_names<'s>(
             let kind = if kind == Kind::Surname
                 && (states || s.how == How::Numbered)
                 && out.given_names.is_none()
-                && sources.borrow().last().is_some_and(|sur| {
-                    let h = sur.height();
-                    (v.y0 - sur.y1) > -0.4 * h && (v.y0 - sur.y1) < 1.0 * h && (v.x0 - sur.x0).abs() < 2.0 * h
-                }) {
+                && sources.borrow().last().is_some_and(|sur| right_under(sur, v))
+            {
                 Kind::GivenNames
             } else {
                 kind
@@ -693,35 +691,10 @@ fn read_names<'s>(
 /// or in title case: the two name-like lines set directly above the street line, in its column, are the surname and
 /// the given names. Title case anywhere else is the signature's, so nothing but this anchor lets it be a name.
 fn names_above_street<'s>(segs: &'s [Segment<'s>], claimed: &[bool]) -> Option<(&'s Segment<'s>, &'s Segment<'s>)> {
-    let street = segs.iter().position(|s| {
-        is_address(&s.text) && s.text.trim_start().starts_with(|c: char| c.is_ascii_digit())
-    })?;
-    let st = &segs[street];
-    let h = st.height();
-    let mut above: Vec<&Segment> = Vec::new();
-    let mut bottom = st.y0;
-    // Nearest first: each line must sit right above the previous one and start where the street line starts.
-    let mut pool: Vec<usize> = (0..segs.len()).filter(|&j| j != street && segs[j].y1 <= st.y0 + 0.5 * h).collect();
-    pool.sort_by(|&a, &b| segs[b].y0.total_cmp(&segs[a].y0));
-    for j in pool {
-        let s = &segs[j];
-        if (s.x0 - st.x0).abs() > 1.5 * h {
-            continue;
-        }
-        if bottom - s.y1 > 1.2 * h || above.len() == 2 {
-            break;
-        }
-        let t = s.text.trim();
-        if claimed[j] || s.labelled() || t.contains(',') || s.line.confidence < 0.7 || !name_text(t, true) {
-            return None;
-        }
-        above.push(s);
-        bottom = s.y0;
-    }
-    match above[..] {
-        [given, sur] => Some((sur, given)),
-        _ => None,
-    }
+    let street = segs.iter().find(|s| is_address(&s.text) && s.text.trim_start().starts_with(|c: char| c.is_ascii_digit()))?;
+    let given = name_next_to(segs, claimed, street, Side::Above, true)?;
+    let surname = name_next_to(segs, claimed, given, Side::Above, true)?;
+    Some((surname, given))
 }
 
 /// AAMVA eye and hair colour codes (fields 18 and 19), printed alone after their field number.
@@ -739,23 +712,27 @@ enum Side {
 /// The unlabelled name-like line set directly above or below `anchor` (a labelled name line), starting in its
 /// column: the other name, when its own label or field number was lost.
 fn name_next_to<'s>(segs: &'s [Segment<'s>], claimed: &[bool], anchor: &Segment, side: Side, states: bool) -> Option<&'s Segment<'s>> {
-    let h = anchor.height();
-    let gap = |s: &Segment| if side == Side::Below { s.y0 - anchor.y1 } else { anchor.y0 - s.y1 };
     segs.iter()
         .zip(claimed)
         .filter(|(s, claimed)| {
+            let (upper, lower) = if side == Side::Below { (anchor, *s) } else { (*s, anchor) };
             !**claimed
                 && !s.labelled()
                 && !std::ptr::eq(*s, anchor)
-                && gap(s) > -0.4 * h
-                && gap(s) < 1.0 * h
-                && (s.x0 - anchor.x0).abs() < 2.0 * h
+                && right_under(upper, lower)
                 && s.line.confidence >= 0.7
                 && !s.text.contains(',')
                 && name_text(without_field_number_mark(&s.text), states)
         })
         .map(|(s, _)| s)
-        .min_by(|a, b| gap(a).total_cmp(&gap(b)))
+        .min_by(|a, b| (a.y0 - anchor.y0).abs().total_cmp(&(b.y0 - anchor.y0).abs()))
+}
+
+/// Whether `lower` is the next line under `upper` in its column: the next field of a stacked block.
+fn right_under(upper: &Segment, lower: &Segment) -> bool {
+    let h = upper.height().max(lower.height());
+    let gap = lower.y0 - upper.y1;
+    gap > -0.4 * h && gap < 1.2 * h && (lower.x0 - upper.x0).abs() < 2.0 * h
 }
 
 /// A name line with its small field number misread as a short word before it ("x Allen", "is Oliver", "L Kowalski"
