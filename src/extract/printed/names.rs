@@ -75,17 +75,17 @@ pub fn split_run_together(surname: &str, signatures: &[String]) -> Option<(Strin
         let sig: Vec<String> = strip_accents(sig).split(' ').map(str::to_owned).filter(|w| w.chars().count() >= 2).collect();
         let (given, rest) = sig.split_first()?;
         rest.iter().find_map(|sur| {
-            let (g, n) = (given.chars().count(), sur.chars().count());
-            let cut = if format!("{sur}{given}") == joined {
-                n
+            let piece = |a: usize, b: usize| letters[a..b].iter().collect::<String>();
+            let (n, all) = (sur.chars().count(), letters.len());
+            // Surname first as printed ("MCCARTHYJESSICA"), or given name first ("ALESSIAMORETTI").
+            let (surname, first) = if format!("{sur}{given}") == joined {
+                (piece(0, n), piece(n, all))
             } else if format!("{given}{sur}") == joined {
-                g
+                (piece(all - n, all), piece(0, all - n))
             } else {
                 return None;
             };
-            let (a, b): (String, String) = (letters[..cut].iter().collect(), letters[cut..].iter().collect());
-            let (sur, first) = if cut == n && format!("{sur}{given}") == joined { (a, b) } else { (b, a) };
-            Some((sur, std::iter::once(first.as_str()).chain(more.iter().copied()).collect::<Vec<_>>().join(" ")))
+            Some((surname, std::iter::once(first.as_str()).chain(more.iter().copied()).collect::<Vec<_>>().join(" ")))
         })
     })
 }
