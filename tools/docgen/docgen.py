@@ -50,6 +50,7 @@ FAMILIES = {
     "aamva_vertical": ("aamva", True, LD.aamva_vertical, ["drivers_license", "government_id"]),
     "aamva_colon": ("aamva", False, LD.aamva_colon, ["drivers_license", "government_id"]),
     "aamva_free": ("aamva", False, LD.aamva_free, ["drivers_license", "government_id"]),
+    "aamva_grid": ("aamva", False, LD.aamva_grid, ["drivers_license", "government_id"]),
     "ca_bilingual": ("ca", False, LD.ca_bilingual, ["drivers_license"]),
     "eu_dl_classic": ("eudl", False, LD.eu_dl_classic, ["drivers_license"]),
     "eu_dl_alt": ("eudl", True, LD.eu_dl_alt, ["drivers_license"]),
@@ -58,7 +59,7 @@ FAMILIES = {
     "visa_mrvb": ("visa", True, LM.visa_mrvb, ["visa"]),
 }
 
-LATER = {"aamva_colon", "aamva_free", "eu_dl_free"}
+LATER = {"aamva_colon", "aamva_free", "eu_dl_free", "aamva_grid"}
 
 PASSPORT_ISSUERS = [c for c in data.COUNTRIES]
 ID_ISSUERS = ["DEU", "AUT", "CHE", "LIE", "FRA", "BEL", "LUX", "ESP", "PRT", "ITA", "MLT", "NLD", "POL", "CZE", "SVK",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from common import Ctx, Rec, f_above, f_left, f_num, fmt_date, name_text, portrait
 from data import COUNTRIES, L, US_STATES
 from render import (Doc, emblem, eu_flag, ghost, gradient_bg, guilloche, hologram_patch, pastel, shade, signature,
@@ -603,4 +605,131 @@ def eu_dl_free(rec: Rec, ctx: Ctx):
         col, mask = ghost(img, doc.px(10), doc.px(12.5), tint_col=(120, 80, 100), strength=0.3)
         doc.paste(col, 73 if photo_left else 45, 37, mask)
     ctx.printed |= {"issue_date"}
+    return doc, None
+
+
+SLOGANS = ["The Heartland", "Discover the Coast", "Freedom and Unity", "Home of Lakes and Rivers", "Visit Our Parks",
+           "Land of Open Skies", "Gateway to the West", "Great Outdoors", "Where Rivers Meet"]
+
+
+def aamva_grid(rec: Rec, ctx: Ctx):
+    """AAMVA card read as a grid (a later tuning round): every field in a cell with its label small above the value
+    (no field numbers, or numbers only before the labels), optional cell borders; long labels ("DATE OF BIRTH",
+    "LICENSE NUMBER", "EXPIRATION DATE"); the name as 'NAME' over 'LAST, FIRST', as 'LAST NAME' and 'FIRST NAME'
+    cells, or 'LAST' over 'FIRST' under one label; a state slogan, 'UNDER 21 UNTIL' / 'VETERAN' / 'DONOR' extras;
+    numbers with their state's separators."""
+    r = ctx.r
+    e = rec.extra
+    doc = _us_card(ctx)
+    hdr = shade(ctx.accent, r.uniform(0, 0.35))
+    state = US_STATES[rec.state]
+    state = state.title() if r.random() < 0.35 else state
+    title = r.choice(US_TITLES[rec.doc_type])
+    banded = r.random() < 0.45
+    if banded:
+        doc.rect(0, 0, 85.6, 9.5, fill=hdr)
+    hc = (255, 255, 255) if banded else hdr
+    doc.text(3, 1.2, state, ctx.fonts["bold"], r.uniform(3.4, 4.2), fill=hc, max_w=50, role="bold")
+    if r.random() < 0.5:
+        doc.text(3, 5.8, r.choice(SLOGANS), ctx.fonts["serif"], 1.9, fill=hc, max_w=40)
+        doc.text(83, 5.8, title, ctx.fonts["bold"], 2.0, fill=hc, anchor="ra", max_w=36, role="bold")
+    else:
+        doc.text(83, 2.0, title, ctx.fonts["bold"], 2.2, fill=hc, anchor="ra", max_w=36, role="bold")
+        doc.text(83, 5.6, "USA", ctx.fonts["bold"], 1.9, fill=hc, anchor="ra", role="bold")
+    photo_left = r.random() < 0.6
+    px = 3 if photo_left else 61
+    img = portrait(doc, ctx, rec, px, 11.5, 21.5, 27, colour=r.random() < 0.8)
+    signature(doc, r, px - 0.5, 41, 23, 6, f"{rec.first.split()[0]} {rec.last}", ctx.fonts["hand"], colour=(15, 15, 15))
+    if e.get("real_id"):
+        _real_id(doc, ctx, 56 if photo_left else 29, 14, 2.0)
+    lab = r.choice([(190, 30, 30), shade(ctx.accent, 0.3), (60, 60, 60), (30, 60, 150)])
+    borders = r.random() < 0.4
+    numbered = r.random() < 0.35
+    ls, vs = r.uniform(1.3, 1.7), r.uniform(2.2, 2.6)
+    x0 = 27 if photo_left else 3
+    width = 56
+    cell_h = ls + vs + 1.6
+
+    def cell(x, y, w, num, label, lines, vsz=None, vcol=(15, 15, 15)):
+        """A cell at top-left (x, y): the label, then one value line per entry."""
+        vsz = vsz or vs
+        if borders:
+            doc.rect(x - 0.5, y - 0.4, x + w - 0.8, y + ls + 0.5 + len(lines) * (vsz + 0.4) + 0.5,
+                     outline=tint(lab, 0.4), width_mm=0.15)
+        lx = x
+        if numbered and num:
+            nb = doc.text(x, y, num, ctx.fonts["bold"], ls, fill=lab, role="bold")
+            lx = nb[2] + 0.6
+        doc.text(lx, y, label, ctx.fonts["label"], ls, fill=lab, max_w=w - 1)
+        yy = y + ls + 0.5
+        for s in lines:
+            doc.text(x, yy, s, ctx.fonts["value"], vsz, fill=vcol, max_w=w - 1.2, role="bold")
+            yy += vsz + 0.4
+        return yy + 0.9
+
+    y = 11.5
+    number = rec.license_no or rec.doc_no
+    if rec.doc_type == "drivers_license":
+        nl = r.choice(["DL NUMBER", "LICENSE NO.", "LICENSE NUMBER", "DL NO", "DRIVER LICENSE NO.", "CUSTOMER NO.", "DL #"])
+    else:
+        nl = r.choice(["ID NUMBER", "ID NO.", "IDENTIFICATION NO.", "CUSTOMER NO.", "ID #"])
+    red = r.random() < 0.4
+    if r.random() < 0.5:
+        y = cell(x0, y, width * 0.6, "4d", nl, [number], vs * 1.1, vcol=(150, 20, 20) if red else (15, 15, 15))
+    else:
+        cell(x0, y, width * 0.6, "4d", nl, [number], vs * 1.1, vcol=(150, 20, 20) if red else (15, 15, 15))
+        y = cell(x0 + width * 0.6, y, width * 0.4, "4b", r.choice(["EXPIRES", "EXPIRATION DATE", "EXP DATE"]),
+                 [_dates(ctx, rec.expiry)], vcol=(150, 20, 20) if red else (15, 15, 15))
+        e["_exp_done"] = True
+    last, first = name_text(rec, rec.last), name_text(rec, rec.first)
+    style = r.choice(["comma", "cells", "stack"])
+    if style == "comma":
+        y = cell(x0, y, width, "1", "NAME", [last + "," + r.choice(["", " "]) + first])
+    elif style == "cells":
+        cell(x0, y, width / 2, "1", r.choice(["LAST NAME", "FAMILY NAME", "SURNAME"]), [last])
+        y = cell(x0 + width / 2, y, width / 2, "2", r.choice(["FIRST NAME", "GIVEN NAMES", "FIRST MIDDLE"]), [first])
+    else:
+        y = cell(x0, y, width, "1", "NAME", [last, first])
+    if r.random() < 0.7:
+        y = cell(x0, y, width, "8", "ADDRESS", [e["street"], e["city_line"]], vs * 0.8)
+    rows = [("3", r.choice(["DATE OF BIRTH", "BIRTH DATE", "DOB"]), _dates(ctx, rec.birth)),
+            ("4a", r.choice(["ISSUED", "ISSUE DATE", "ISS DATE"]), _dates(ctx, rec.issue)),
+            ("15", "SEX", rec.sex), ("16", r.choice(["HGT", "HEIGHT", "HT"]), e["hgt"]),
+            ("18", "EYES", e["eyes"])]
+    if not e.pop("_exp_done", False):
+        rows.insert(1, ("4b", r.choice(["EXPIRES", "EXPIRATION DATE", "EXP DATE"]), _dates(ctx, rec.expiry)))
+    if rec.doc_type == "drivers_license":
+        rows.append(("9", "CLASS", e["class"]))
+    head, tail = rows[:3], rows[3:]
+    r.shuffle(head)
+    r.shuffle(tail)
+    rows = head + tail
+    cols = 3 if r.random() < 0.5 else 2
+    cw = width / cols
+    i = 0
+    while i < len(rows) and y + cell_h < 53:
+        for c in range(cols):
+            if i >= len(rows):
+                break
+            num, label, value = rows[i]
+            cell(x0 + c * cw, y, cw, num, label, [value], vs * 0.92)
+            ctx.printed |= {"15": {"gender"}, "4a": {"issue_date"}}.get(num, set())
+            i += 1
+        y += cell_h
+    age_line = None
+    years = (rec.issue - rec.birth).days / 365.25
+    if years < 21 and r.random() < 0.7:
+        limit = 18 if years < 18 else 21
+        until = dt.date(rec.birth.year + limit, rec.birth.month, min(rec.birth.day, 28))
+        age_line = f"UNDER {limit} UNTIL {_dates(ctx, until)}"
+    elif r.random() < 0.15:
+        age_line = r.choice(["VETERAN", "DONOR", "ORGAN DONOR"])
+    if age_line:
+        doc.text(px + 10.75, 48.5, age_line, ctx.fonts["bold"], 1.7, fill=(170, 20, 20), anchor="mm", max_w=24,
+                 role="bold")
+    if y + 2.5 < 53.5:
+        doc.text(x0, 53, "DD " + e["dd"], ctx.fonts["sans"], 1.4, fill=(40, 40, 40), anchor="ls", max_w=width)
+    if r.random() < 0.5:
+        col, mask = ghost(img, doc.px(8), doc.px(10.5), tint_col=shade(ctx.accent, 0.3), strength=0.3)
+        doc.paste(col, 75 if photo_left else 49, 41, mask)
     return doc, None

@@ -63,6 +63,7 @@ const LABELS: &[(Kind, &[&str])] = &[
         "VOORNAAM", "IMIONA", "IMIE", "JMENO", "JMENA", "MENO", "UTONEV", "UTONEVEK", "KERESZTNEV", "PRENUME",
         "PRENUMELE", "IME", "IMENA", "ETUNIMET", "ETUNIMI", "FORNAMN", "FORNAVN", "EESNIMI", "EESNIMED", "VARDS",
         "VARDAI", "VARDAS", "AINM", "ISEM", "EIGINNAFN", "ΟΝΟΜΑ", "ΟΝΟΜΑΤΑ", "ИМЕ", "ИМЕНА", "NAMES",
+        "FIRST MIDDLE", "FIRST MIDDLE NAME", "FIRST AND MIDDLE NAME", "FIRST NAME MIDDLE NAME", "MIDDLE NAME",
     ]),
     (Kind::FullName, &["NAME", "FULL NAME", "NOM ET PRENOMS", "NOMBRE COMPLETO", "NOME COMPLETO", "NAME OF HOLDER"]),
     (Kind::BirthDate, &[
@@ -82,7 +83,7 @@ const LABELS: &[(Kind, &[&str])] = &[
         "FAEDINGARSTADUR", "ΤΟΠΟΣ ΓΕΝΝΗΣΗΣ", "МЯСТО НА РАЖДАНЕ",
     ]),
     (Kind::IssueDate, &[
-        "DATE OF ISSUE", "ISSUE DATE", "ISSUED", "ISSUED ON", "ISS", "DATE DE DELIVRANCE", "DELIVRE LE",
+        "DATE OF ISSUE", "ISSUE DATE", "ISSUED", "ISSUED ON", "ISS", "ISS DATE", "DATE DE DELIVRANCE", "DELIVRE LE",
         "DELIVRANCE", "DEL", "DATE D EMISSION", "AUSSTELLUNGSDATUM", "AUSGESTELLT AM", "AUSSTELLDATUM",
         "FECHA DE EXPEDICION", "FECHA DE EMISION", "EXPEDICION", "EXPEDIDO", "EMISION", "DATA DI RILASCIO",
         "DATA DI EMISSIONE", "RILASCIO", "EMISSIONE", "DATUM VAN AFGIFTE", "DATUM VAN UITGIFTE", "AFGIFTEDATUM",
@@ -94,7 +95,7 @@ const LABELS: &[(Kind, &[&str])] = &[
         "ΗΜΕΡΟΜΗΝΙΑ ΕΚΔΟΣΗΣ", "ДАТА НА ИЗДАВАНЕ",
     ]),
     (Kind::ExpiryDate, &[
-        "DATE OF EXPIRY", "EXPIRY DATE", "EXPIRY", "EXPIRES", "EXPIRES ON", "EXP", "EXPIRATION", "EXPIRATION DATE",
+        "DATE OF EXPIRY", "EXPIRY DATE", "EXPIRY", "EXPIRES", "EXPIRES ON", "EXP", "EXP DATE", "EXPIRATION", "EXPIRATION DATE",
         "VALID UNTIL", "VALID THRU", "VALID THROUGH", "VALID TO", "DATE D EXPIRATION", "EXPIRE LE", "EXPIRATION LE",
         "DATE DE FIN DE VALIDITE", "FIN DE VALIDITE", "VALABLE JUSQU AU", "GULTIG BIS", "ABLAUFDATUM",
         "FECHA DE CADUCIDAD", "FECHA DE VENCIMIENTO", "FECHA DE EXPIRACION", "CADUCIDAD", "VALIDO HASTA",
@@ -133,6 +134,8 @@ const LABELS: &[(Kind, &[&str])] = &[
         "LIC", "LIC#", "LIC NO", "LICENSE NO", "LICENCE NO", "LICENSE NUMBER", "LICENCE NUMBER", "ID NO", "ID#",
         "ID", "ID NUMBER", "IDN", "NO DE PERMIS", "NUMERO DE PERMIS", "N DE PERMIS", "FUHRERSCHEINNUMMER",
         "NUMERO DE LICENCIA", "CUSTOMER NO", "CUSTOMER NUMBER", "CLIENT NO",
+        "DRIVER LICENSE NO", "DRIVER LICENSE NUMBER", "DRIVERS LICENSE NO", "DRIVERS LICENSE NUMBER",
+        "DRIVER LICENCE NO", "DRIVER LICENCE NUMBER", "ID CARD NO", "ID CARD NUMBER",
     ]),
     (Kind::PersonalNumber, &[
         "PERSONAL NO", "PERSONAL NUMBER", "PERSONAL CODE", "PERSONAL ID", "IDENTITY NUMBER", "NATIONAL ID",
@@ -141,7 +144,7 @@ const LABELS: &[(Kind, &[&str])] = &[
         "BURGERSERVICENUMMER", "DNI", "DNI NUM", "NIF", "NIE", "CODICE FISCALE", "NUMERO PERSONAL",
         "NUMERO NATIONAL", "RIJKSREGISTERNUMMER", "NATIONAAL NUMMER", "NATIONALE NUMMER", "FODSELSNUMMER", "CPR",
         "CPR NR", "KENNITALA", "SZEMELYI AZONOSITO", "OSOBNI IDENTIFIKACIJSKI BROJ", "NUMAR PERSONAL",
-        "NUMERO DE IDENTIFICACION", "NUMERO DE IDENTIDAD", "IDENTIFICATION NUMBER", "CPF", "CURP", "RUT", "RUN",
+        "NUMERO DE IDENTIFICACION", "NUMERO DE IDENTIDAD", "IDENTIFICATION NUMBER", "IDENTIFICATION NO", "CPF", "CURP", "RUT", "RUN",
         "NUIP", "NIC", "NIN",
     ]),
     (Kind::Authority, &[
@@ -789,6 +792,25 @@ pub fn date_label(prefix: &str, numbering: Numbering) -> Option<Kind> {
         .map(|&(_, k)| k)
 }
 
+/// Words of the field labels of North American cards that no holder there is named, for label lines OCR garbled
+/// past recognition ("ENP DATE", "DATE GF RTH", "FIRST MIDOLE", "DRIVER LCENSE NO").
+const LABEL_WORDS: &[&str] = &[
+    "DATE", "BIRTH", "EXPIRES", "EXPIRATION", "EXPIRY", "ISSUED", "LICENSE", "LICENCE", "NUMBER", "ADDRESS", "HEIGHT",
+    "WEIGHT", "EYES", "NAME", "NAMES", "SURNAME", "FIRST", "MIDDLE", "GIVEN", "RESTRICTIONS", "ENDORSEMENTS",
+    "CUSTOMER", "SIGNATURE", "CLASS", "DONOR", "VETERAN", "UNTIL",
+];
+
+/// A text with a label word in it, exact or (long words) one letter off, or a word run into "DATE" ("ISSDATE"):
+/// a label line, never a name.
+pub fn has_label_words(text: &str) -> bool {
+    normalise(text).split(' ').any(|w| {
+        let n = w.chars().count();
+        // Long words only are compared loosely: WEIGHT is one letter from WRIGHT, MIDDLE from RIDDLE.
+        LABEL_WORDS.iter().any(|l| w == *l || n >= 6 && l.chars().count() >= 7 && within_one_edit(w, l))
+            || n >= 6 && w.ends_with("DATE")
+    })
+}
+
 /// A text that is only labels or field numbers and labels: never a value.
 pub fn is_label_text(text: &str) -> bool {
     is_only_labels(text)
@@ -817,6 +839,20 @@ mod tests {
         assert_eq!(leading_labels("KOWALSKI").0, []);
         assert_eq!(leading_labels("NOM/Sumame").0, [Kind::Surname], "rn read as m");
         assert_eq!(leading_labels("Prüimek/Sumame").0, [Kind::Surname]);
+    }
+
+    #[test]
+    fn garbled_us_label_lines_have_label_words_and_names_do_not() {
+        for label in ["ENP DATE", "DATE GF RTH", "FIRST MIDOLE", "ORVER LCENSE NO", "EXPODATE", "ISSDATE"] {
+            assert!(has_label_words(label), "{label}");
+        }
+        for name in ["WRIGHT", "RIDDLE", "HUMBER", "DWAYNE MATTHEW", "Ben Youssef", "MIDDLETON"] {
+            assert!(!has_label_words(name), "{name}");
+        }
+        assert_eq!(leading_labels("4a ISS DATE".split_once(' ').unwrap().1), (vec![Kind::IssueDate], 2));
+        assert_eq!(leading_labels("FIRST MIDDLE").0, [Kind::GivenNames]);
+        assert_eq!(leading_labels("DRIVER LICENSE NO.").0, [Kind::DocumentNumber]);
+        assert_eq!(leading_labels("DRIVER LICENSE").0, [], "the card's title is no label");
     }
 
     #[test]

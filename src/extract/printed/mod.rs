@@ -134,6 +134,7 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
     let ys = turned.iter().map(|p| p.1);
     // OCR reads specks and field-number marks before a line as symbols ("≥ BRANDON", "× M"): they carry nothing.
     let text = line.text.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '<' | '#' | '(' | '"' | '\'')).trim_start().to_owned();
+    let text = comma_read_as_full_stop(text);
     let mut kinds = Vec::new();
     let mut how = How::Positional;
     let mut rest = text.clone();
@@ -185,6 +186,18 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
             }
         }
     }
+    // "INAME", "1SURNAME": a field number run into its label, read as a letter or kept as a digit.
+    if kinds.is_empty()
+        && labels.is_empty()
+        && let Some(stripped) = rest.strip_prefix(['I', 'l', '1', '|'])
+        && stripped.split_whitespace().next().is_some_and(|w| w.chars().count() >= 4 && w.chars().all(char::is_uppercase))
+    {
+        let (l, k) = lexicon::leading_labels(stripped);
+        if !l.is_empty() {
+            (labels, n) = (l, k);
+            rest = stripped.to_owned();
+        }
+    }
     // "2. KOEN": after a name's field number, a name that is also another field's label word (Danish "køn", sex) is
     // the value, not a label. Not after a letter read as a number ("I No" is the label "ID No").
     let name_kind = |k: &Kind| matches!(k, Kind::Surname | Kind::GivenNames | Kind::FullName);
@@ -213,6 +226,18 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
         }
         rest = after;
     }
+    // "DL #" read as "DL W": a number label's sign misread as a letter is no value; the number is beside or below.
+    if kinds == [Kind::DocumentNumber] && rest.chars().count() <= 2 && !rest.chars().any(|c| c.is_ascii_digit()) {
+        rest.clear();
+    }
+    // North American cards carry no personal number: "IDENTIFICATION NO." is the card's own number.
+    if numbering == Some(Numbering::Aamva) {
+        for k in &mut kinds {
+            if *k == Kind::PersonalNumber {
+                *k = Kind::DocumentNumber;
+            }
+        }
+    }
     // "Name/Surname": the specific label wins over the generic one.
     if kinds.len() > 1 && kinds.iter().any(|k| matches!(k, Kind::Surname | Kind::GivenNames)) {
         kinds.retain(|k| *k != Kind::FullName);
@@ -229,6 +254,16 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
         how,
         rest,
     }
+}
+
+/// "IGLESIAS MONTES.ALBA" is "IGLESIAS MONTES,ALBA": in a line of names, a full stop after a whole word (not an
+/// abbreviation such as "ST." or an initial) before a capital is the comma of the "LAST,FIRST" form misread.
+fn comma_read_as_full_stop(text: String) -> String {
+    static STOP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L}{4})\.(\p{Lu})").unwrap());
+    if !STOP.is_match(&text) || !looks_like_name(&text.replace('.', " ")) {
+        return text;
+    }
+    STOP.replace_all(&text, "$1,$2").into_owned()
 }
 
 /// The LN / FN label of a North American card as OCR misreads its small letters ("IN", "1N", "LM" for LN; "EN",
@@ -272,7 +307,16 @@ fn value_segment(segs: &[Segment], i: usize) -> Option<usize> {
     let right = segs
         .iter()
         .enumerate()
-        .filter(|(j, s)| *j != i && !s.bare_label() && s.x0 >= me.x1 - 0.5 * h && s.x0 - me.x1 < 5.0 * h && same_row(s))
+        // A value beside its label shares its baseline, so its middle is level with the label's or above it (values
+        // print larger); one whose middle is well below is the next row's, a column over.
+        .filter(|(j, s)| {
+            *j != i
+                && !s.bare_label()
+                && s.x0 >= me.x1 - 0.5 * h
+                && s.x0 - me.x1 < 5.0 * h
+                && same_row(s)
+                && (s.y0 + s.y1) / 2.0 - cy < 0.35 * h.max(s.height())
+        })
         .min_by(|a, b| (a.1.x0 - me.x1).total_cmp(&(b.1.x0 - me.x1)))
         .map(|(j, _)| j)
         // Another label between them labels that value, not this one.
@@ -280,7 +324,8 @@ fn value_segment(segs: &[Segment], i: usize) -> Option<usize> {
     if right.is_some() {
         return right;
     }
-    segs.iter()
+    let below: Vec<(usize, &Segment)> = segs
+        .iter()
         .enumerate()
         .filter(|(j, s)| {
             let gap = s.y0 - me.y1;
@@ -290,8 +335,15 @@ fn value_segment(segs: &[Segment], i: usize) -> Option<usize> {
             let below = gap > -0.4 * h || ((s.y0 + s.y1) / 2.0 - cy) > 0.4 * h.max(s.height());
             *j != i && !s.bare_label() && below && gap < 2.0 * h.max(s.height()) && overlap > 0.0
         })
-        .min_by(|a, b| (a.1.y0 - me.y1).total_cmp(&(b.1.y0 - me.y1)))
-        .map(|(j, _)| j)
+        .collect();
+    let nearest = below.iter().map(|(_, s)| s.y0).fold(f32::MAX, f32::min);
+    // Of the values on the nearest row, the one that starts in the label's column: a long value of the cell to the
+    // left ("FITZPATRICK-HUGHES" under "1 SURNAME") may run on under this label.
+    below
+        .iter()
+        .filter(|(_, s)| s.y0 - nearest < 0.5 * s.height())
+        .min_by(|a, b| (a.1.x0 - me.x0).abs().total_cmp(&(b.1.x0 - me.x0).abs()))
+        .map(|&(j, _)| j)
 }
 
 /// A label's value text and the segment it came from.
@@ -479,6 +531,7 @@ fn name_text(text: &str, states: bool) -> bool {
     looks_like_name(t)
         && !lexicon::has_header_words(t, states)
         && !lexicon::is_label_text(t)
+        && (!states || !lexicon::has_label_words(t))
         // A lone one- or two-letter word is a badge or a code ("NL", "M"), not a name.
         && (words.len() != 1 || words[0].chars().count() > 2)
 }
@@ -508,7 +561,7 @@ fn read_names<'s>(
             let value = value.as_str();
             let header = lexicon::has_header_words(value, false) && !lexicon::is_specimen_marker(value);
             // An eye or hair colour code under a misread field number ("2 BLU" is field 18) is no name.
-            let colour = s.how == How::Numbered && AAMVA_COLOURS.contains(&value.trim());
+            let colour = (s.how == How::Numbered || states) && AAMVA_COLOURS.contains(&value.trim());
             if !looks_like_name(&value.replace(',', " ")) || header || colour {
                 continue;
             }
@@ -540,6 +593,11 @@ fn read_names<'s>(
                         if looks_like_name(given) {
                             out.given_names = Some(read(given, v, s.how));
                         }
+                    } else if let Some(below) = name_next_to(segs, claimed, v, Side::Below, states) {
+                        // "NAME" over two stacked lines: the surname, then the given names (the order of fields 1
+                        // and 2, and of the MRZ).
+                        out.surname = Some(read(value, v, s.how));
+                        out.given_names = Some(read(without_field_number_mark(&below.text), below, How::Positional));
                     }
                 }
                 _ => {}
@@ -569,6 +627,7 @@ fn read_names<'s>(
     if out.given_names.is_none()
         && let Some(sur) = surname_source
         && let Some(below) = name_next_to(segs, claimed, sur, Side::Below, states)
+            .or_else(|| states.then(|| name_next_to(segs, claimed, sur, Side::Right, states)).flatten())
     {
         out.given_names = Some(read(without_field_number_mark(&below.text), below, How::Positional));
         return;
@@ -579,6 +638,7 @@ fn read_names<'s>(
         && out.given_names.is_some()
         && let Some(given) = given_source
         && let Some(above) = name_next_to(segs, claimed, given, Side::Above, states)
+            .or_else(|| states.then(|| name_next_to(segs, claimed, given, Side::Left, states)).flatten())
     {
         out.surname = Some(read(without_field_number_mark(&above.text), above, How::Positional));
         return;
@@ -611,6 +671,8 @@ fn read_names<'s>(
                 && !is_vertical(s.line)
                 // The issuing country's code beside the flag of an EU licence ("FIN", "EST").
                 && t.trim() != country
+                // An eye or hair colour code whose label was lost ("BLK").
+                && (!states || !AAMVA_COLOURS.contains(&t.trim()))
                 && s.line.confidence >= 0.7
                 // In the "LAST, FIRST" form a state's name is a surname.
                 && (name_text(&t.replace(',', " "), states && !t.contains(',')) || states && name_text(&t.replace(',', " "), false) && signed(t))
@@ -707,32 +769,55 @@ const AAMVA_COLOURS: &[&str] = &[
 enum Side {
     Above,
     Below,
+    /// On the same row, before it (cards that set the name fields side by side: "LAST NAME | FIRST NAME").
+    Left,
+    /// On the same row, after it.
+    Right,
 }
 
 /// The unlabelled name-like line set directly above or below `anchor` (a labelled name line), starting in its
-/// column: the other name, when its own label or field number was lost.
+/// column, or beside it on its row: the other name, when its own label or field number was lost.
 fn name_next_to<'s>(segs: &'s [Segment<'s>], claimed: &[bool], anchor: &Segment, side: Side, states: bool) -> Option<&'s Segment<'s>> {
+    let placed = |s: &Segment| match side {
+        Side::Below => right_under(anchor, s),
+        Side::Above => right_under(s, anchor),
+        Side::Left => beside(s, anchor),
+        Side::Right => beside(anchor, s),
+    };
+    let distance = |s: &Segment| match side {
+        Side::Above | Side::Below => (s.y0 - anchor.y0).abs(),
+        Side::Left | Side::Right => (s.x0 - anchor.x0).abs(),
+    };
     segs.iter()
         .zip(claimed)
         .filter(|(s, claimed)| {
-            let (upper, lower) = if side == Side::Below { (anchor, *s) } else { (*s, anchor) };
             !**claimed
                 && !s.labelled()
                 && !std::ptr::eq(*s, anchor)
-                && right_under(upper, lower)
+                && placed(s)
                 && s.line.confidence >= 0.7
                 && !s.text.contains(',')
                 && name_text(without_field_number_mark(&s.text), states)
         })
         .map(|(s, _)| s)
-        .min_by(|a, b| (a.y0 - anchor.y0).abs().total_cmp(&(b.y0 - anchor.y0).abs()))
+        .min_by(|a, b| distance(a).total_cmp(&distance(b)))
+}
+
+/// Whether `right` follows `left` on the same row, with no more than a card column's gap between them.
+fn beside(left: &Segment, right: &Segment) -> bool {
+    let h = left.height().max(right.height());
+    let centres = ((right.y0 + right.y1) / 2.0 - (left.y0 + left.y1) / 2.0).abs();
+    let gap = right.x0 - left.x1;
+    centres < 0.4 * h && gap > -0.5 * h && gap < 12.0 * h
 }
 
 /// Whether `lower` is the next line under `upper` in its column: the next field of a stacked block.
 fn right_under(upper: &Segment, lower: &Segment) -> bool {
     let h = upper.height().max(lower.height());
     let gap = lower.y0 - upper.y1;
-    gap > -0.4 * h && gap < 1.2 * h && (lower.x0 - upper.x0).abs() < 2.0 * h
+    // Boxes of lines set tight overlap (the detector pads them): the centres say which line is lower.
+    let centres = (lower.y0 + lower.y1) / 2.0 - (upper.y0 + upper.y1) / 2.0;
+    (gap > -0.4 * h || centres > 0.5 * h) && gap < 1.2 * h && (lower.x0 - upper.x0).abs() < 2.0 * h
 }
 
 /// A name line with its small field number misread as a short word before it ("x Allen", "is Oliver", "L Kowalski"
@@ -1571,6 +1656,99 @@ mod tests {
         // Far above the street, or with a label line between, title case is not taken for a name.
         let far = [line("Papageorgiou", 50.0, 20.0, 0), line("Ryan", 50.0, 42.0, 1), line("21061 RIVER RD", 50.0, 114.0, 2)];
         assert_eq!(read(&far, IdType::DriversLicense, "USA", today()).surname, None);
+    }
+
+    #[test]
+    fn a_name_label_over_two_stacked_lines_reads_the_surname_then_the_given_names() {
+        // Tight lines: the detector's padded boxes overlap by almost half a line.
+        let lines = [
+            line("DRIVER LICENSE", 300.0, 10.0, 0),
+            line("NAME", 50.0, 50.0, 1),
+            line("Anderson", 50.0, 66.0, 2),
+            line("Samantha Ashley Ava", 50.0, 77.0, 3),
+            line("Samantha Anderson", 260.0, 170.0, 4),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("Anderson".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("Samantha Ashley Ava".into()));
+    }
+
+    #[test]
+    fn name_cells_side_by_side_read_across_and_each_label_takes_the_value_in_its_own_column() {
+        // The surname's label was lost: the name line left of the labelled given names, on their row, is it.
+        let lines = [
+            line("FIRST NAME", 250.0, 40.0, 0),
+            line("Ben Youssef", 50.0, 62.0, 1),
+            line("Nabil", 250.0, 62.0, 1),
+            line("BLK", 50.0, 120.0, 2),
+        ];
+        let p = read(&lines, IdType::GovernmentId, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("Ben Youssef".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("Nabil".into()));
+
+        // A long surname runs on under the next cell's label: that label's value is the one starting under it.
+        let lines = [
+            line("1 SURNAME", 50.0, 40.0, 0),
+            line("2 GIVEN NAMES", 250.0, 40.0, 0),
+            line("FITZPATRICK-HUGHES", 50.0, 62.0, 1),
+            line("BROOKLYN", 252.0, 63.0, 1),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("FITZPATRICK-HUGHES".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("BROOKLYN".into()));
+    }
+
+    #[test]
+    fn garbled_label_lines_and_colour_codes_are_no_names() {
+        let lines = [
+            line("ORVER LCENSE NO", 50.0, 20.0, 0),
+            line("ENP DATE", 50.0, 40.0, 1),
+            line("FIRST MIDOLE", 50.0, 60.0, 2),
+            line("BLK", 50.0, 80.0, 3),
+            line("KOWALSKI", 50.0, 100.0, 4),
+            line("DWAYNE MATTHEW", 50.0, 120.0, 5),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("KOWALSKI".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("DWAYNE MATTHEW".into()));
+    }
+
+    #[test]
+    fn a_field_number_run_into_its_label_and_a_number_sign_read_as_a_letter_leave_the_label() {
+        let lines = [
+            line("INAME", 50.0, 40.0, 0),
+            line("WILLIAMS", 50.0, 62.0, 1),
+            line("RYAN", 50.0, 80.0, 2),
+            line("DL W", 50.0, 120.0, 3),
+            line("R-506-378-378-309", 50.0, 142.0, 4),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("WILLIAMS".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("RYAN".into()));
+        assert_eq!(p.document_number.map(|r| (r.value, r.how)), Some(("R-506-378-378-309".into(), How::Labelled)));
+    }
+
+    #[test]
+    fn a_comma_read_as_a_full_stop_still_parts_last_from_first() {
+        let lines = [line("IGLESIAS MONTES.ALBA VERÓNICA", 50.0, 40.0, 0)];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("IGLESIAS MONTES".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("ALBA VERÓNICA".into()));
+        assert_eq!(comma_read_as_full_stop("ST.JOHN".into()), "ST.JOHN", "an abbreviation keeps its full stop");
+        assert_eq!(comma_read_as_full_stop("12.09.1994".into()), "12.09.1994");
+    }
+
+    #[test]
+    fn a_value_a_row_lower_and_a_column_over_is_not_the_label_beside_it() {
+        // "ISS DATE" sits above its date; the date of the next cell, on the tilted page, is nearly level with it.
+        let lines = [
+            line("ISS DATE", 50.0, 40.0, 0),
+            line("07/24/2029", 150.0, 48.0, 0),
+            line("08/08/2024", 50.0, 62.0, 1),
+            line("07/24/1962", 300.0, 62.0, 1),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.issue_date.map(|r| (r.value, r.how)), Some((NaiveDate::from_ymd_opt(2024, 8, 8).unwrap(), How::Labelled)));
     }
 
     #[test]
