@@ -194,7 +194,36 @@ fn full_year(y: &str, today: NaiveDate) -> Option<i32> {
 
 /// The text as the date patterns see it (look-alike letters in digit runs fixed, labels split from dates).
 pub fn normalise(text: &str) -> String {
-    digitise(text)
+    let tokens: Vec<String> = text.split(' ').map(|t| date_token_lookalikes(t).unwrap_or_else(|| t.to_owned())).collect();
+    digitise(&tokens.join(" "))
+}
+
+/// "08/2V/2009", "T1/25/2022": a token in the shape of a numeric date (two, two and four characters, one
+/// separator twice) with one or two digits read as look-alike letters, those letters turned back into digits.
+fn date_token_lookalikes(token: &str) -> Option<String> {
+    let chars: Vec<char> = token.chars().collect();
+    let sep = *chars.get(2)?;
+    if chars.len() != 10 || !matches!(sep, '/' | '.' | '-') || chars[5] != sep {
+        return None;
+    }
+    let digit = |c: char| {
+        Some(match c {
+            '0'..='9' => c,
+            'O' | 'o' | 'D' | 'Q' => '0',
+            'I' | 'l' | '|' | 'T' | 'i' => '1',
+            'Z' | 'z' => '2',
+            'S' | 's' => '5',
+            'G' | 'b' => '6',
+            'B' => '8',
+            'g' | 'q' => '9',
+            _ => return None,
+        })
+    };
+    let letters = chars.iter().enumerate().filter(|&(i, c)| i != 2 && i != 5 && !c.is_ascii_digit()).count();
+    if letters == 0 || letters > 2 {
+        return None;
+    }
+    chars.iter().enumerate().map(|(i, &c)| if i == 2 || i == 5 { Some(c) } else { digit(c) }).collect()
 }
 
 /// Replace letters OCR confuses with digits inside digit-like tokens (O->0 in "2O14"), so dates are found.
@@ -305,6 +334,17 @@ mod tests {
         assert_eq!(dates("2003. 08. 08.", d), ["2003-08-08"]);
         assert_eq!(dates("18 05 1996", d), ["1996-05-18"]);
         assert_eq!(dates("DOB: 13/12/1959", d), ["1959-12-13"]);
+    }
+
+    #[test]
+    fn digits_read_as_look_alike_letters_in_a_date_shaped_token_are_turned_back() {
+        let m = DayOrder::MonthFirst;
+        assert_eq!(dates("T1/25/2022", m), ["2022-11-25"]);
+        assert_eq!(dates("O8/2I/2009", m), ["2009-08-21"]);
+        assert_eq!(dates("12/0S/199B", m), ["1998-12-05"]);
+        // Letters with no sure digit (V could be 1 or 4), or too many of them, leave the token as it was.
+        assert!(dates("08/2V/2009", m).is_empty());
+        assert!(dates("AB/CD/2009", m).is_empty());
     }
 
     #[test]

@@ -639,6 +639,15 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
     }
     // The number must stand apart from its value: "1. X", "4d X", "4dDLN X" (a label run into it), not "1985".
     let raw = &t[..end];
+    // "17 302 551": a number printed in groups of three, not field 17 (fields 10-19 never hold such a value).
+    let groups: Vec<&str> = rest.split_whitespace().collect();
+    if raw.chars().count() == 2
+        && raw.chars().all(|c| c.is_ascii_digit())
+        && groups.len() >= 2
+        && groups.iter().all(|g| g.chars().count() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
     let run_in = rest.chars().next().is_some_and(|c| c.is_alphabetic());
     // "40 DLN" is 4d misread; "40 MAIN ST" is an address.
     let misread_4d = raw == "44" || raw == "40";
@@ -811,6 +820,18 @@ pub fn has_label_words(text: &str) -> bool {
     })
 }
 
+/// A word that is a name field's label garbled by OCR ("NAMIE", "SRNASE" for SURNAME), not exactly a label: close
+/// to NAME by one letter or to a longer name label by two. (NAMES is left out: JAMES is one letter from it.)
+pub fn near_name_label(word: &str) -> bool {
+    let w = normalise(word).replace(' ', "");
+    let n = w.chars().count();
+    n >= 4
+        && (edit_distance(&w, "NAME") == 1
+            || ["SURNAME", "LASTNAME", "FAMILYNAME", "GIVENNAMES", "FIRSTNAME"]
+                .iter()
+                .any(|l| n >= 6 && (1..=2).contains(&edit_distance(&w, l))))
+}
+
 /// A text that is only labels or field numbers and labels: never a value.
 pub fn is_label_text(text: &str) -> bool {
     is_only_labels(text)
@@ -839,6 +860,18 @@ mod tests {
         assert_eq!(leading_labels("KOWALSKI").0, []);
         assert_eq!(leading_labels("NOM/Sumame").0, [Kind::Surname], "rn read as m");
         assert_eq!(leading_labels("Prüimek/Sumame").0, [Kind::Surname]);
+    }
+
+    #[test]
+    fn a_number_in_groups_of_three_is_no_field_number_and_garbled_name_labels_are_near_ones() {
+        assert_eq!(field_number("17 302 551", Numbering::Aamva), None);
+        assert_eq!(field_number("17 165 lb", Numbering::Aamva).map(|f| f.0), Some(Kind::Weight));
+        for garbled in ["NAMIE", "SRNASE", "LASTNAMF", "GIVENNAMFS"] {
+            assert!(near_name_label(garbled), "{garbled}");
+        }
+        for name in ["JAMES", "NAME", "DAVIES", "SURNAME", "OKAFOR"] {
+            assert!(!near_name_label(name), "{name}");
+        }
     }
 
     #[test]

@@ -134,7 +134,8 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
     let ys = turned.iter().map(|p| p.1);
     // OCR reads specks and field-number marks before a line as symbols ("≥ BRANDON", "× M"): they carry nothing.
     let text = line.text.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '<' | '#' | '(' | '"' | '\'')).trim_start().to_owned();
-    let text = comma_read_as_full_stop(text);
+    // A symbol printed right after a value ("A970-2794-4834-29★", the REAL ID star) is no part of it.
+    let text = comma_read_as_full_stop(text.trim_end_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric()).to_owned());
     let mut kinds = Vec::new();
     let mut how = How::Positional;
     let mut rest = text.clone();
@@ -557,6 +558,12 @@ fn read_names<'s>(
                 continue;
             }
             let Some((value, j)) = labelled_value(segs, i) else { continue };
+            // "1 NAMIE" over "McCarthy": after the field number, the field's label garbled ("NAME"), set smaller than
+            // the name right under it; that name is the value.
+            let (value, j) = match garbled_label_over_name(segs, claimed, i, value, j, states) {
+                Some(k) => (segs[k].text.as_str(), k),
+                None => (value, j),
+            };
             let value = names::respace_abbreviations(value.trim().trim_end_matches(','));
             let value = value.as_str();
             let header = lexicon::has_header_words(value, false) && !lexicon::is_specimen_marker(value);
@@ -747,6 +754,17 @@ fn read_names<'s>(
         }
         _ => {}
     }
+}
+
+/// The name line under a numbered name field whose inline "value" is its own label garbled ("1 NAMIE"): a word close
+/// to a name label, printed smaller than the name-like line right under it.
+fn garbled_label_over_name(segs: &[Segment], claimed: &[bool], i: usize, value: &str, j: usize, states: bool) -> Option<usize> {
+    let s = &segs[i];
+    if j != i || s.how != How::Numbered || value.split_whitespace().count() != 1 || !lexicon::near_name_label(value) {
+        return None;
+    }
+    let below = name_next_to(segs, claimed, s, Side::Below, states)?;
+    (s.height() < 0.9 * below.height()).then(|| segs.iter().position(|x| std::ptr::eq(x, below)))?
 }
 
 /// North American cards print the name right above the street address (AAMVA fields 1 and 2, then 8), in capitals
@@ -1726,6 +1744,30 @@ mod tests {
         assert_eq!(p.surname.map(|r| r.value), Some("WILLIAMS".into()));
         assert_eq!(p.given_names.map(|r| r.value), Some("RYAN".into()));
         assert_eq!(p.document_number.map(|r| (r.value, r.how)), Some(("R-506-378-378-309".into(), How::Labelled)));
+    }
+
+    #[test]
+    fn a_numbered_name_field_whose_label_was_garbled_takes_the_larger_name_right_under_it() {
+        let mut label = line("1 NAMIE", 50.0, 40.0, 0);
+        label.height = 15.0;
+        label.r#box[2].y = 55.0;
+        label.r#box[3].y = 55.0;
+        let lines = [label.clone(), line("McCarthy", 50.0, 56.0, 1), line("Noah", 50.0, 78.0, 2)];
+        let p = read(&lines, IdType::GovernmentId, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("McCarthy".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("Noah".into()));
+
+        // Printed as large as the line under it, "NAMIE" is the holder's own name.
+        let lines = [line("1 NAMIE", 50.0, 40.0, 0), line("2 NOAH", 50.0, 62.0, 1)];
+        let p = read(&lines, IdType::GovernmentId, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("NAMIE".into()));
+    }
+
+    #[test]
+    fn a_symbol_printed_after_a_number_is_no_part_of_it() {
+        let lines = [line("DL NO", 50.0, 40.0, 0), line("A970-2794-4834-29★", 50.0, 62.0, 1)];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("A970-2794-4834-29".into()));
     }
 
     #[test]
