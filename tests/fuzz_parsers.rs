@@ -109,19 +109,24 @@ fn line_text() -> impl Strategy<Value = String> {
         "(NEW JERSEY|California|WASHINGTON|Lic#:|s\\) |I No|4 ldn: |ILN|EN |da issued |[A-Z]{3,9}, (CT|NJ|WA|MI) [0-9]{5} )[A-Za-z0-9ÀÇŘ:#\\- ]{0,20}",
         // Street lines, signatures, run-together names, misread labels and field numbers the name reading repairs.
         "(12345 MAIN ST|Alessia Moretti|MORETTIALESSIA|1 UN: |D/n: |2 BLU|x |: |I |1 |2 is |DRIVERUICENSE|¿ |Þór|NOVÁKEVA|Eva Novák|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4})[A-Za-zÀ-ÿ0-9'./ ]{0,16}",
+        // Grid cards: name labels over stacked names, garbled labels, grouped numbers, look-alike dates, a star
+        // after a number, a comma read as a full stop.
+        "(NAME|1 NAMIE|I SRNASE|LAST NAME|FIRST NAME|ISS DATE|EXP DATE|DL W|17 302 551|5\\. WT |T1/2S/20ZZ|[0-9OIlSBZTV]{2}/[0-9OIlSBZTV]{2}/[0-9OIlSBZTV]{4}|[A-Z]{4,8}\\.[A-Z]{3,6}|[A-Z0-9-]{6,14}★)[A-Za-zÀ-ÿ0-9'./ ]{0,16}",
     ]
 }
 
 /// Lines of random text stacked in one column, as a card prints its fields: the geometry the name, label-below and
 /// street-anchored readings look at.
 fn stacked_lines() -> impl Strategy<Value = Vec<kyc::ocr::OcrLine>> {
-    (prop::collection::vec((line_text(), 0.0f32..30.0), 0..14), 10.0f32..40.0).prop_map(|(texts, h)| {
+    (prop::collection::vec((line_text(), 0.0f32..30.0, 0.6f32..1.0), 0..14), 10.0f32..40.0).prop_map(|(texts, pitch)| {
         use kyc::ocr::geometry::Point;
         texts
             .into_iter()
             .enumerate()
-            .map(|(row, (text, dx))| {
-                let (x, y, w) = (40.0 + dx, 40.0 + row as f32 * h * 1.1, 12.0 * text.chars().count() as f32 + 1.0);
+            .map(|(row, (text, dx, scale))| {
+                // Labels print smaller than values: each line's height is a share of the row pitch.
+                let h = pitch * scale;
+                let (x, y, w) = (40.0 + dx, 40.0 + row as f32 * pitch * 1.1, 12.0 * text.chars().count() as f32 + 1.0);
                 let n = text.chars().count();
                 kyc::ocr::OcrLine {
                     text,

@@ -213,6 +213,16 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
     {
         labels.clear();
     }
+    // "5. WT 485073": after a field number, a two-letter "label" of another field that a number follows is the
+    // number's own letter prefix (a Czech licence), not the weight's label.
+    if how == How::Numbered
+        && !labels.is_empty()
+        && !labels.iter().any(|l| kinds.contains(l))
+        && lexicon::normalise(&rest).split(' ').take(n).all(|w| w.chars().count() <= 2)
+        && lexicon::after_labels(&rest, n).chars().next().is_some_and(|c| c.is_ascii_digit())
+    {
+        labels.clear();
+    }
     if !labels.is_empty() {
         let after = lexicon::after_labels(&rest, n);
         // A label that contradicts the field number loses to it; labels add meaning where there is no number. A
@@ -1761,6 +1771,13 @@ mod tests {
         let lines = [line("1 NAMIE", 50.0, 40.0, 0), line("2 NOAH", 50.0, 62.0, 1)];
         let p = read(&lines, IdType::GovernmentId, "USA", today());
         assert_eq!(p.surname.map(|r| r.value), Some("NAMIE".into()));
+    }
+
+    #[test]
+    fn letters_before_a_numbered_fields_number_are_its_prefix_not_another_fields_label() {
+        let lines = [line("5. WT 485073", 50.0, 40.0, 0)];
+        let p = read(&lines, IdType::DriversLicense, "CZE", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("WT485073".into()));
     }
 
     #[test]
