@@ -117,6 +117,8 @@ gen: zxing-venv
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --count 150 --seed 22 --out .cache/gen/tune9 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --count 80 --seed 23 --out .cache/gen/heldout3 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --count 80 --seed 41 --out .cache/gen/heldout4 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_portrait --count 60 --seed 52 --out .cache/gen/tune12 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --families aamva_topname --count 40 --seed 51 --out .cache/gen/heldout5 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_grid --count 60 --seed 31 --out .cache/gen/tune10 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_grid --count 60 --seed 32 --out .cache/gen/tune11 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 60 --seed 7 --max-tilt 8 --out .cache/gen/backs8 > /dev/null
@@ -135,10 +137,12 @@ eval-gen: build
 	./target/release/kyc eval .cache/gen/tune9
 	./target/release/kyc eval .cache/gen/tune10
 	./target/release/kyc eval .cache/gen/tune11
+	./target/release/kyc eval .cache/gen/tune12
 	./target/release/kyc eval .cache/gen/heldout | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout2 | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout3 | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout4 | sed '/^failures:/,$$d'
+	./target/release/kyc eval .cache/gen/heldout5 | sed '/^failures:/,$$d'
 
 # Licence-back barcodes (PDF417 + AAMVA): this reader and zxing-cpp 3.1.1 on the same photographed backs (made by
 # tools/docgen/backs.py, see tools/docgen/README-backs.md), fastest of 3 runs each, figures side by side.

@@ -51,6 +51,8 @@ FAMILIES = {
     "aamva_colon": ("aamva", False, LD.aamva_colon, ["drivers_license", "government_id"]),
     "aamva_free": ("aamva", False, LD.aamva_free, ["drivers_license", "government_id"]),
     "aamva_grid": ("aamva", False, LD.aamva_grid, ["drivers_license", "government_id"]),
+    "aamva_portrait": ("aamva", False, LD.aamva_portrait, ["drivers_license", "government_id"]),
+    "aamva_topname": ("aamva", True, LD.aamva_topname, ["drivers_license", "government_id"]),
     "ca_bilingual": ("ca", False, LD.ca_bilingual, ["drivers_license"]),
     "eu_dl_classic": ("eudl", False, LD.eu_dl_classic, ["drivers_license"]),
     "eu_dl_alt": ("eudl", True, LD.eu_dl_alt, ["drivers_license"]),
@@ -59,7 +61,7 @@ FAMILIES = {
     "visa_mrvb": ("visa", True, LM.visa_mrvb, ["visa"]),
 }
 
-LATER = {"aamva_colon", "aamva_free", "eu_dl_free", "aamva_grid"}
+LATER = {"aamva_colon", "aamva_free", "eu_dl_free", "aamva_grid", "aamva_portrait", "aamva_topname"}
 
 PASSPORT_ISSUERS = [c for c in data.COUNTRIES]
 ID_ISSUERS = ["DEU", "AUT", "CHE", "LIE", "FRA", "BEL", "LUX", "ESP", "PRT", "ITA", "MLT", "NLD", "POL", "CZE", "SVK",
@@ -158,7 +160,7 @@ def gen_record(r: random.Random, fam: str, today: dt.date) -> tuple[Rec, dict]:
         age = r.randint(lo, 17)
     else:
         age = r.randint(18, 82)
-    if fam == "aamva_vertical":  # portrait-orientation cards are issued to holders under 21
+    if fam in ("aamva_vertical", "aamva_portrait"):  # portrait-orientation cards are issued to holders under 21
         age = r.randint(16, 20) if doc_type == "drivers_license" else r.randint(8, 20)
     birth = today - dt.timedelta(days=int(age * 365.25) + r.randint(1, 360))
     if kind == "passport":

@@ -733,3 +733,158 @@ def aamva_grid(rec: Rec, ctx: Ctx):
         col, mask = ghost(img, doc.px(8), doc.px(10.5), tint_col=shade(ctx.accent, 0.3), strength=0.3)
         doc.paste(col, 75 if photo_left else 49, 41, mask)
     return doc, None
+
+
+def aamva_portrait(rec: Rec, ctx: Ctx):
+    """Portrait AAMVA card assembled at random (a later tuning round; under-21 cards are printed upright): the header
+    over the whole width, the photo at the top left or centred, the fields below it in one or two columns, each
+    numbered, labelled left or labelled above; the name as numbered lines, LN/FN or one 'LAST, FIRST' line; an age
+    notice ('UNDER 21 UNTIL', 'AGE 21 ON') in red, across or up the edge."""
+    r = ctx.r
+    e = rec.extra
+    doc = _us_card(ctx, w=54, h=85.6)
+    hdr = shade(ctx.accent, r.uniform(0, 0.35))
+    banded = r.random() < 0.5
+    if banded:
+        doc.rect(0, 0, 54, 11, fill=hdr)
+    hc = (255, 255, 255) if banded else hdr
+    state = US_STATES[rec.state]
+    state = state.title() if r.random() < 0.3 else state
+    doc.text(27, 1.5, state, ctx.fonts["bold"], r.uniform(3.2, 3.8), fill=hc, anchor="ma", max_w=50, role="bold")
+    doc.text(27, 6.5, r.choice(US_TITLES[rec.doc_type]), ctx.fonts["bold"], 2.0, fill=hc, anchor="ma", max_w=50,
+             role="bold")
+    centred = r.random() < 0.4
+    px = 14 if centred else 3
+    img = portrait(doc, ctx, rec, px, 13, 22, 27.5, colour=r.random() < 0.8)
+    if not centred:
+        signature(doc, r, 26.5, 33, 25, 6, f"{rec.first.split()[0]} {rec.last}", ctx.fonts["hand"], colour=(15, 15, 15))
+        if e.get("real_id"):
+            _real_id(doc, ctx, 48, 16, 2.2)
+        col, mask = ghost(img, doc.px(9), doc.px(11.5), tint_col=shade(ctx.accent, 0.3), strength=0.3)
+        doc.paste(col, 33, 18, mask)
+    lab = r.choice([(190, 30, 30), shade(ctx.accent, 0.3), (40, 40, 40), (30, 60, 150)])
+    style = r.choice(["numbered", "labels", "above"])
+    vs, ls = r.uniform(2.2, 2.6), r.uniform(1.4, 1.7)
+    x0, width = 3, 48
+    red = (170, 20, 20)
+    y = 47.5
+
+    def field(x, y, num, label, value, w, vsz=None, vcol=(15, 15, 15)):
+        vsz = vsz or vs
+        if style == "above" and label:
+            doc.text(x, y - vsz - 0.3, label, ctx.fonts["label"], ls, fill=lab, anchor="ls")
+            doc.text(x, y, value, ctx.fonts["value"], vsz, fill=vcol, anchor="ls", max_w=w, role="bold")
+        elif style == "numbered":
+            f_num(doc, ctx, x, y, num, value, vsz, ncol=lab, vcol=vcol, label=label, lsize=ls, w=w)
+        elif label:
+            lw = doc.text_width(label, ctx.fonts["label"], ls) + 1.2
+            f_left(doc, ctx, x, y, label, value, lw, ls, vsz, w=w, lcol=lab, vcol=vcol)
+        else:
+            doc.text(x, y, value, ctx.fonts["value"], vsz, fill=vcol, anchor="ls", max_w=w, role="bold")
+
+    step = vs + (ls + 1.3 if style == "above" else 1.6)
+    if style == "above":
+        y += ls + 0.3
+    number = rec.license_no or rec.doc_no
+    nl = r.choice(["DL", "DLN", "LIC NO", "NO"]) if rec.doc_type == "drivers_license" else r.choice(["ID", "ID NO", "IDN"])
+    field(x0, y, "4d", nl, number, width, vs * 1.1, vcol=red if r.random() < 0.4 else (15, 15, 15))
+    y += step
+    name_style = r.choice(["lines", "comma", "lnfn"])
+    last, first = name_text(rec, rec.last), name_text(rec, rec.first)
+    if name_style == "comma":
+        field(x0, y, "1", "", last + "," + r.choice(["", " "]) + first, width)
+        y += step
+    elif name_style == "lnfn":
+        field(x0, y, "1", "LN", last, width)
+        field(x0, y + step, "2", "FN", first, width)
+        y += 2 * step
+    else:
+        field(x0, y, "1", "", last, width)
+        field(x0, y + step * 0.85, "2", "", first, width)
+        y += 1.85 * step
+    if r.random() < 0.7:
+        field(x0, y, "8", "", e["street"], width, vs * 0.8)
+        doc.text(x0 + (3 if style == "numbered" else 0), y + vs * 0.8 + 0.9, e["city_line"], ctx.fonts["value"],
+                 vs * 0.8, anchor="ls", max_w=width - 3, role="bold")
+        y += vs * 1.6 + 2.2
+    rows = [("3", "DOB", _dates(ctx, rec.birth)), ("4b", r.choice(["EXP", "EXPIRES"]), _dates(ctx, rec.expiry)),
+            ("4a", r.choice(["ISS", "ISSUED"]), _dates(ctx, rec.issue)), ("15", "SEX", rec.sex),
+            ("16", "HGT", e["hgt"]), ("18", "EYES", e["eyes"])]
+    head, tail = rows[:3], rows[3:]
+    r.shuffle(head)
+    r.shuffle(tail)
+    rows = head + tail
+    cols = 2 if r.random() < 0.6 else 1
+    if y + len(rows) * step > 81:  # one column would push the dates off the card
+        cols = 2
+    cw = width / cols
+    i = 0
+    while i < len(rows) and (y < 81 or i < len(head)):
+        for c in range(cols):
+            if i >= len(rows):
+                break
+            num, label, value = rows[i]
+            field(x0 + c * cw, y, num, label, value, cw - 1, vs * 0.92)
+            ctx.printed |= {"15": {"gender"}, "4a": {"issue_date"}}.get(num, set())
+            i += 1
+        y += step
+    years = (rec.issue - rec.birth).days / 365.25
+    limit = 18 if years < 18 else 21
+    until = dt.date(rec.birth.year + limit, rec.birth.month, min(rec.birth.day, 28))
+    notice = r.choice([f"UNDER {limit} UNTIL {_dates(ctx, until)}", f"AGE {limit} ON {_dates(ctx, until)}"])
+    if r.random() < 0.5:
+        doc.rect(0, 41, 54, 43.2, fill=red)
+        doc.text(27, 42.1, notice, ctx.fonts["bold"], 1.7, fill=(255, 255, 255), anchor="mm", max_w=50, role="bold")
+    else:
+        doc.rotated_text(51.5, 60, notice, ctx.fonts["bold"], 1.8, angle=90, fill=red, role="bold")
+    if y < 84:
+        doc.text(x0, 84.2, "DD " + e["dd"], ctx.fonts["sans"], 1.3, fill=(40, 40, 40), anchor="ls", max_w=width)
+    return doc, None
+
+
+def aamva_topname(rec: Rec, ctx: Ctx):
+    """HELD OUT (written with aamva_portrait, never tuned on). Landscape AAMVA card whose name is printed large across
+    the top under the header, surname over given names with no label or number; the dates on one line as label-value
+    pairs ('DOB 01/02/1990   ISS 01/02/2020   EXP 01/02/2028'); the number at the bottom right after 'DL' or 'ID';
+    photo right; physical descriptors in a row."""
+    r = ctx.r
+    e = rec.extra
+    doc = _us_card(ctx)
+    hdr = shade(ctx.accent, r.uniform(0, 0.3))
+    doc.rect(0, 0, 85.6, 7, fill=hdr)
+    doc.text(3, 3.5, US_STATES[rec.state], ctx.fonts["bold"], 3.6, fill=(255, 255, 255), anchor="lm", max_w=45,
+             role="bold")
+    doc.text(83, 3.5, r.choice(US_TITLES[rec.doc_type]), ctx.fonts["bold"], 2.0, fill=(255, 255, 255), anchor="rm",
+             max_w=34, role="bold")
+    img = portrait(doc, ctx, rec, 61, 15, 21.5, 27, colour=r.random() < 0.8)
+    last, first = name_text(rec, rec.last), name_text(rec, rec.first)
+    doc.text(3, 9, last, ctx.fonts["bold"], r.uniform(3.6, 4.2), fill=(15, 15, 15), max_w=56, role="bold")
+    doc.text(3, 14, first, ctx.fonts["bold"], r.uniform(2.8, 3.2), fill=(15, 15, 15), max_w=56, role="bold")
+    lab = r.choice([(160, 30, 30), shade(ctx.accent, 0.3), (60, 60, 60)])
+    vs, ls = r.uniform(2.1, 2.4), r.uniform(1.5, 1.8)
+    y = 22.5
+    doc.text(3, y, e["street"], ctx.fonts["value"], vs * 0.9, anchor="ls", max_w=55, role="bold")
+    doc.text(3, y + vs + 0.6, e["city_line"], ctx.fonts["value"], vs * 0.9, anchor="ls", max_w=55, role="bold")
+    y += 2 * vs + 4
+    x = 3
+    pairs = [("DOB", _dates(ctx, rec.birth)), ("ISS", _dates(ctx, rec.issue)), ("EXP", _dates(ctx, rec.expiry))]
+    for label, value in pairs:
+        lw = doc.text_width(label, ctx.fonts["label"], ls) + 0.8
+        f_left(doc, ctx, x, y, label, value, lw, ls, vs, lcol=lab)
+        x += lw + doc.text_width(value, ctx.fonts["value"], vs) + 2.2
+    ctx.printed.add("issue_date")
+    y += vs + 3
+    x = 3
+    for label, value in [("SEX", rec.sex), ("HGT", e["hgt"]), ("EYES", e["eyes"])] + (
+            [("CLASS", e["class"])] if rec.doc_type == "drivers_license" else []):
+        lw = doc.text_width(label, ctx.fonts["label"], ls) + 0.8
+        f_left(doc, ctx, x, y, label, value, lw, ls, vs * 0.9, lcol=lab)
+        x += lw + doc.text_width(value, ctx.fonts["value"], vs * 0.9) + 2.5
+    ctx.printed.add("gender")
+    signature(doc, r, 3, 41, 26, 6, f"{rec.first.split()[0]} {rec.last}", ctx.fonts["hand"], colour=(15, 15, 15))
+    label = "DL" if rec.doc_type == "drivers_license" else "ID"
+    lw = doc.text_width(label, ctx.fonts["label"], ls * 1.2) + 1.0
+    f_left(doc, ctx, 48, 50.5, label, rec.license_no or rec.doc_no, lw, ls * 1.2, vs * 1.15, lcol=lab,
+           vcol=(150, 20, 20))
+    doc.text(3, 52.5, "DD " + e["dd"], ctx.fonts["sans"], 1.2, fill=(60, 60, 60), anchor="ls", max_w=40)
+    return doc, None

@@ -172,6 +172,18 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
         how = How::Labelled;
         rest = after.trim_start().to_owned();
     }
+    // "UN" over "SULLIVAN", "PN" over "ASHLEY": an LN / FN label alone on its line, misread; its value is below.
+    // Not "IN": alone, an I may be either label's first letter misread (FN read as "IN" beside its value).
+    if numbering == Some(Numbering::Aamva)
+        && kinds.is_empty()
+        && labels.is_empty()
+        && !rest.trim().starts_with(['I', '1', '|', 'l'])
+        && let Some(kind) = misread_name_label(rest.trim())
+    {
+        kinds.push(kind);
+        how = How::Labelled;
+        rest.clear();
+    }
     if kinds.is_empty() && labels.is_empty() {
         // A field number that the numbering does not know (a misread "4a" as "4", "15" as "13") before a label:
         // the label says what the field is.
@@ -288,7 +300,7 @@ fn misread_name_label(word: &str) -> Option<Kind> {
     }
     match first {
         'L' | 'I' | '1' | '|' | 'l' | 'U' => Some(Kind::Surname),
-        'F' | 'E' => Some(Kind::GivenNames),
+        'F' | 'E' | 'P' => Some(Kind::GivenNames),
         _ => None,
     }
 }
@@ -1146,11 +1158,26 @@ fn read_numbers(
     let personal = out.personal_number.as_ref().map(|p| p.value.replace(['-', ' '], ""));
     for (i, s) in segs.iter().enumerate() {
         let Some(text) = free_number_text(segs, claimed, value_kind, i) else { continue };
+        // A date in either order is no number, whatever order the document's country uses ("11-16-2026").
+        if !find_dates(text, DayOrder::DayFirst, today).is_empty() || !find_dates(text, DayOrder::MonthFirst, today).is_empty() {
+            continue;
+        }
+        // Licences: a short label OCR did not recognise before the number ("JCNO 76733917" for "LIC NO").
+        let text = match text.trim().split_once(' ') {
+            Some((word, number))
+                if licence_like(id_type, country)
+                    && (3..=4).contains(&word.chars().count())
+                    && word.chars().all(|c| c.is_ascii_uppercase())
+                    && number.chars().all(|c| c.is_ascii_alphanumeric())
+                    && number.chars().filter(char::is_ascii_digit).count() >= 6 =>
+            {
+                number
+            }
+            _ => text,
+        };
         let upper = text.trim().to_uppercase();
         let plain: String = upper.chars().filter(|c| *c != ' ' && *c != '-').collect();
-        // Licences, and the ID cards US states and Canadian provinces issue on the same design, may number in
-        // digits only, and long.
-        let licence_like = id_type == IdType::DriversLicense || (id_type == IdType::GovernmentId && matches!(country, "USA" | "CAN"));
+        let licence_like = licence_like(id_type, country);
         let letters_ok = licence_like || plain.chars().any(|c| c.is_ascii_uppercase());
         let longest = if licence_like { 17 } else { 12 };
         // Printed apart, a number's groups all hold digits ("S 123 456 789", "123 456 789"); a word beside digits
@@ -1174,6 +1201,12 @@ fn read_numbers(
 
 /// The text of a segment where a document number may stand unlabelled: not another label's value, not labelled as
 /// something else (a number label's own rest is), not an address.
+/// Licences, and the ID cards US states and Canadian provinces issue on the same design: they may number in digits
+/// only, and long.
+fn licence_like(id_type: IdType, country: &str) -> bool {
+    id_type == IdType::DriversLicense || (id_type == IdType::GovernmentId && matches!(country, "USA" | "CAN"))
+}
+
 fn free_number_text<'s>(segs: &'s [Segment], claimed: &[bool], value_kind: &[Option<Kind>], i: usize) -> Option<&'s str> {
     let s = &segs[i];
     if claimed[i] && value_kind[i].is_some_and(|k| k != Kind::DocumentNumber) || (s.labelled() && !s.kinds.contains(&Kind::DocumentNumber)) {
@@ -1227,7 +1260,9 @@ fn fit_to_jurisdiction(segs: &[Segment], claimed: &[bool], value_kind: &[Option<
             let candidate = words[start..].join(" ");
             let plain = candidate.chars().filter(char::is_ascii_alphanumeric).count();
             let printable = candidate.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-'));
-            if printable && plain >= 6 && candidate.chars().filter(char::is_ascii_digit).count() >= 3 && jurisdiction::fits(code, &candidate) == Some(true) {
+            // Few digits only in a long number whose shape is distinctive ("WDLYST5HJHNP").
+            let digits = candidate.chars().filter(char::is_ascii_digit).count();
+            if printable && plain >= 6 && (digits >= 3 || plain >= 10 && digits >= 1) && jurisdiction::fits(code, &candidate) == Some(true) {
                 let value = if candidate.contains('-') && !candidate.contains(' ') { candidate.to_uppercase() } else { candidate.replace(' ', "").to_uppercase() };
                 out.document_number = Some(Read::new(value, s.confidence, How::Positional));
                 return;
@@ -1778,6 +1813,48 @@ mod tests {
         let lines = [line("5. WT 485073", 50.0, 40.0, 0)];
         let p = read(&lines, IdType::DriversLicense, "CZE", today());
         assert_eq!(p.document_number.map(|r| r.value), Some("WT485073".into()));
+    }
+
+    #[test]
+    fn an_unlabelled_licence_number_is_never_a_date_and_may_follow_a_misread_label() {
+        // "4a ISS 11-16-2026" with its field number and label misread: the date is no number (in either order).
+        let lines = [line("4155 11-16-2026", 50.0, 40.0, 0), line("JCNO 76733917", 50.0, 62.0, 1)];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("76733917".into()));
+        // Washington numbers carry few digits; the state's shape still finds one after a misread "DLN".
+        let lines = [line("Washington", 50.0, 10.0, 0), line("DIN WDLYST5HJHNP", 50.0, 40.0, 1)];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("WDLYST5HJHNP".into()));
+    }
+
+    #[test]
+    fn misread_ln_and_fn_labels_alone_on_their_lines_label_the_names_under_them() {
+        let lines = [
+            line("UN", 50.0, 40.0, 0),
+            line("SULLIVAN", 50.0, 56.0, 1),
+            line("PN", 50.0, 80.0, 2),
+            line("ASHLEY", 50.0, 96.0, 3),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("SULLIVAN".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("ASHLEY".into()));
+
+        // An "IN" alone may be FN misread beside its value: it labels nothing.
+        let lines = [line("WHITE", 90.0, 40.0, 0), line("IN", 50.0, 62.0, 1), line("ETHAN", 90.0, 62.0, 1)];
+        let p = read(&lines, IdType::GovernmentId, "USA", today());
+        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("WHITE".into()), Some("ETHAN".into())));
+    }
+
+    #[test]
+    fn an_age_notice_date_is_no_expiry() {
+        let lines = [
+            line("AGE 18 ON 04/13/2032", 50.0, 20.0, 0),
+            line("04/13/2029", 50.0, 40.0, 1),
+            line("12/12/2024", 50.0, 60.0, 2),
+            line("DOB 04/13/2014", 50.0, 80.0, 3),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.expiry_date.map(|r| r.value), NaiveDate::from_ymd_opt(2029, 4, 13));
     }
 
     #[test]
