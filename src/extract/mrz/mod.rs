@@ -336,6 +336,12 @@ mod tests {
         assert_eq!(state_code("D<<"), "DEU");
         assert_eq!(state_code("UTO"), "UTO");
         assert_eq!(state_code("XXA"), "XXA");
+        // A code no country has, one look-alike letter from exactly one that exists.
+        assert_eq!(state_code("OEU"), "DEU");
+        assert_eq!(state_code("EGV"), "EGY");
+        assert_eq!(state_code("CVP"), "CYP");
+        assert_eq!(state_code("OZA"), "DZA");
+        assert_eq!(state_code("FRA"), "FRA", "a known code is never changed");
     }
 
     #[test]

@@ -115,8 +115,39 @@ pub fn state_code(raw: &str) -> String {
     let (code, _) = map_alpha(raw);
     match code.trim_end_matches('<') {
         "D" => "DEU".to_owned(),
-        other => other.to_owned(),
+        other => known_code_repair(other).unwrap_or_else(|| other.to_owned()),
     }
+}
+
+/// Letters OCR confuses in the MRZ font's capitals ("OEU" for DEU, "EGV" for EGY, "CVP" for CYP).
+const CODE_LOOKALIKES: &[(char, char)] =
+    &[('O', 'D'), ('O', 'Q'), ('D', 'Q'), ('V', 'Y'), ('U', 'V'), ('C', 'G'), ('E', 'F'), ('I', 'L'), ('P', 'R'), ('M', 'N'), ('K', 'X')];
+
+/// A three-letter code that is no country (nor an ICAO special code) repaired by one look-alike letter, when
+/// exactly one such repair is a known code. The state and the nationality carry no check digit: a code no country
+/// has is surely misread, and one swap that lands on a single country is the reading OCR most likely garbled.
+fn known_code_repair(code: &str) -> Option<String> {
+    let known = |c: &str| crate::kyc::Country::parse(c).is_ok() && c.len() == 3;
+    if code.chars().count() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) || known(code) {
+        return None;
+    }
+    let chars: Vec<char> = code.chars().collect();
+    let mut found: Vec<String> = Vec::new();
+    for i in 0..3 {
+        for &(a, b) in CODE_LOOKALIKES {
+            for (from, to) in [(a, b), (b, a)] {
+                if chars[i] == from {
+                    let mut c = chars.clone();
+                    c[i] = to;
+                    let s: String = c.into_iter().collect();
+                    if known(&s) && !found.contains(&s) {
+                        found.push(s);
+                    }
+                }
+            }
+        }
+    }
+    (found.len() == 1).then(|| found.remove(0))
 }
 
 fn sex(c: char) -> Option<char> {
