@@ -544,6 +544,32 @@ fn read_dates(
             out.issue_date = Some(read(rest.remove(pos)));
         }
     }
+    if let Some(expiry) = &mut out.expiry_date {
+        let since = out.issue_date.as_ref().map_or(today, |r| r.value);
+        if let Some(fixed) = plausible_expiry_year(expiry.value, since) {
+            expiry.value = fixed;
+        }
+    }
+}
+
+/// An expiry more than fifteen years after the issue (or today) is no document's: the year's tens digit was misread
+/// ("2051" for 2031, a 3 read as 5 or 8). The one look-alike digit that brings it within fifteen years, when exactly
+/// one does, is the printed year. (The value stays a printed reading: nothing here makes it accepted.)
+fn plausible_expiry_year(expiry: NaiveDate, since: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let plausible = |d: NaiveDate| d > since && d.year() <= since.year() + 15;
+    if plausible(expiry) || expiry <= since {
+        return None;
+    }
+    const LOOKALIKES: &[(u32, u32)] = &[(5, 3), (8, 3), (9, 3), (6, 5), (8, 6), (3, 2), (7, 1), (4, 1)];
+    let (century, tens, units) = (expiry.year() / 100, (expiry.year() / 10 % 10) as u32, expiry.year() % 10);
+    let fixes: Vec<NaiveDate> = LOOKALIKES
+        .iter()
+        .filter(|&&(from, _)| from == tens)
+        .filter_map(|&(_, to)| expiry.with_year(century * 100 + to as i32 * 10 + units))
+        .filter(|&d| plausible(d))
+        .collect();
+    (fixes.len() == 1).then(|| fixes[0])
 }
 
 /// Whether a text can be a holder's name here: letters only, and no header vocabulary (with `states`, no US state
@@ -1843,6 +1869,17 @@ mod tests {
         let lines = [line("WHITE", 90.0, 40.0, 0), line("IN", 50.0, 62.0, 1), line("ETHAN", 90.0, 62.0, 1)];
         let p = read(&lines, IdType::GovernmentId, "USA", today());
         assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("WHITE".into()), Some("ETHAN".into())));
+    }
+
+    #[test]
+    fn an_expiry_decades_after_the_issue_has_its_misread_tens_digit_put_back() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(plausible_expiry_year(d(2051, 10, 12), d(2026, 8, 21)), Some(d(2031, 10, 12)));
+        assert_eq!(plausible_expiry_year(d(2031, 10, 12), d(2026, 8, 21)), None, "a plausible expiry stays");
+        assert_eq!(plausible_expiry_year(d(2071, 10, 12), d(2026, 8, 21)), None, "no look-alike brings it near");
+        let lines = [line("ISS 08/21/2026", 50.0, 40.0, 0), line("EXP 10/12/2051", 50.0, 62.0, 1)];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.expiry_date.map(|r| r.value), Some(d(2031, 10, 12)));
     }
 
     #[test]
