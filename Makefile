@@ -118,6 +118,7 @@ gen: zxing-venv
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --count 80 --seed 23 --out .cache/gen/heldout3 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --count 80 --seed 41 --out .cache/gen/heldout4 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_portrait --count 60 --seed 52 --out .cache/gen/tune12 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_portrait --count 60 --seed 53 --out .cache/gen/tune13 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --families aamva_topname --count 40 --seed 51 --out .cache/gen/heldout5 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_grid --count 60 --seed 31 --out .cache/gen/tune10 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_grid --count 60 --seed 32 --out .cache/gen/tune11 > /dev/null
@@ -138,6 +139,7 @@ eval-gen: build
 	./target/release/kyc eval .cache/gen/tune10
 	./target/release/kyc eval .cache/gen/tune11
 	./target/release/kyc eval .cache/gen/tune12
+	./target/release/kyc eval .cache/gen/tune13
 	./target/release/kyc eval .cache/gen/heldout | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout2 | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout3 | sed '/^failures:/,$$d'

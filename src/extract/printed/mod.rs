@@ -1018,7 +1018,12 @@ fn number_value(value: &str) -> Option<String> {
         let t = t.to_uppercase().replace(['/', '|'], "L");
         let t = t.trim_end_matches(['#', ':', '.', '=']);
         // "DUN", "DEN", "OLN": DLN with one letter misread.
-        LABELS.contains(&t) || (t.chars().count() == 3 && t.chars().all(|c| c.is_ascii_alphabetic()) && lexicon::within_one_edit(t, "DLN"))
+        LABELS.contains(&t)
+            || (t.chars().count() == 3 && t.chars().all(|c| c.is_ascii_alphabetic()) && lexicon::within_one_edit(t, "DLN"))
+            // "UICNO": LIC NO run together, a letter misread.
+            || ((4..=6).contains(&t.chars().count())
+                && t.chars().all(|c| c.is_ascii_alphabetic())
+                && ["LICNO", "DLNO", "IDNO"].iter().any(|l| lexicon::within_one_edit(t, l)))
     };
     while tokens.len() > 1 && label(tokens[0]) {
         tokens.remove(0);
@@ -1235,7 +1240,11 @@ fn licence_like(id_type: IdType, country: &str) -> bool {
 
 fn free_number_text<'s>(segs: &'s [Segment], claimed: &[bool], value_kind: &[Option<Kind>], i: usize) -> Option<&'s str> {
     let s = &segs[i];
-    if claimed[i] && value_kind[i].is_some_and(|k| k != Kind::DocumentNumber) || (s.labelled() && !s.kinds.contains(&Kind::DocumentNumber)) {
+    // "10 E13-74-2115": a field number the card does not use (4d misread as 10) before a number; its value is free.
+    let misread_number = s.how == How::Numbered && s.kinds == [Kind::Other];
+    if claimed[i] && value_kind[i].is_some_and(|k| k != Kind::DocumentNumber)
+        || (s.labelled() && !s.kinds.contains(&Kind::DocumentNumber) && !misread_number)
+    {
         return None;
     }
     let text = if s.labelled() { s.rest.as_str() } else { s.text.as_str() };
@@ -1307,7 +1316,12 @@ fn is_address(text: &str) -> bool {
     let norm = lexicon::normalise(text);
     let words: Vec<&str> = norm.split(' ').collect();
     let has_digits = words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
-    let street = words.iter().any(|w| STREET.contains(w));
+    // "7492 MANNST": the street's suffix run into its name, after a house number.
+    let glued = words.first().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && words.last().is_some_and(|w| {
+            w.chars().count() >= 5 && w.chars().all(|c| c.is_ascii_alphabetic()) && ["ST", "AVE", "RD", "DR", "LN", "BLVD"].iter().any(|s| w.ends_with(s))
+        });
+    let street = words.iter().any(|w| STREET.contains(w)) || glued;
     let zip = |w: &&str| w.chars().filter(char::is_ascii_digit).count() >= 4;
     // "CITY, ST 12345", or without its comma "CITY ST 12345-6789" (a two-letter state before a ZIP code).
     let state_zip = (2..words.len()).any(|k| {
@@ -1880,6 +1894,18 @@ mod tests {
         let lines = [line("ISS 08/21/2026", 50.0, 40.0, 0), line("EXP 10/12/2051", 50.0, 62.0, 1)];
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.expiry_date.map(|r| r.value), Some(d(2031, 10, 12)));
+    }
+
+    #[test]
+    fn misread_number_labels_and_field_numbers_leave_the_licence_number_and_a_glued_street_is_a_street() {
+        let lines = [line("4d UICNo HI493119D", 50.0, 40.0, 0)];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("HI493119D".into()));
+        let lines = [line("10 E13-74-2115", 50.0, 40.0, 0)];
+        let p = read(&lines, IdType::GovernmentId, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("E13-74-2115".into()));
+        assert!(is_address("7492 MANNST"));
+        assert!(!is_address("7492 MANN"));
     }
 
     #[test]
