@@ -126,7 +126,7 @@ const CODE_LOOKALIKES: &[(char, char)] =
 /// A three-letter code that is no country (nor an ICAO special code) repaired by one look-alike letter, when
 /// exactly one such repair is a known code. The state and the nationality carry no check digit: a code no country
 /// has is surely misread, and one swap that lands on a single country is the reading OCR most likely garbled.
-fn known_code_repair(code: &str) -> Option<String> {
+pub fn known_code_repair(code: &str) -> Option<String> {
     let known = |c: &str| crate::kyc::Country::parse(c).is_ok() && c.len() == 3;
     if code.chars().count() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) || known(code) {
         return None;

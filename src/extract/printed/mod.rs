@@ -990,7 +990,12 @@ fn read_nationality(segs: &[Segment], out: &mut Printed) {
         let code = nationality_from_word(value).map(str::to_owned).or_else(|| {
             let t = lexicon::normalise(value);
             let first = t.split(' ').next().unwrap_or("");
-            crate::kyc::Country::parse(first).ok().filter(|_| first.len() == 3).map(|c| c.to_string())
+            crate::kyc::Country::parse(first)
+                .ok()
+                .filter(|_| first.len() == 3)
+                .map(|c| c.to_string())
+                // "OEU" under the label: the one look-alike letter that makes it a country's code.
+                .or_else(|| crate::extract::mrz::parse::known_code_repair(first))
         });
         if let Some(code) = code {
             out.nationality = Some(Read::new(code, segs[j].confidence, How::Labelled));
@@ -1906,6 +1911,13 @@ mod tests {
         assert_eq!(p.document_number.map(|r| r.value), Some("E13-74-2115".into()));
         assert!(is_address("7492 MANNST"));
         assert!(!is_address("7492 MANN"));
+    }
+
+    #[test]
+    fn a_printed_nationality_code_no_country_has_is_repaired_by_one_look_alike() {
+        let lines = [line("Nationality", 50.0, 40.0, 0), line("OEU", 50.0, 62.0, 1)];
+        let p = read(&lines, IdType::Passport, "DEU", today());
+        assert_eq!(p.nationality.map(|r| r.value), Some("DEU".into()));
     }
 
     #[test]
