@@ -111,7 +111,7 @@ fn line_text() -> impl Strategy<Value = String> {
         "(12345 MAIN ST|Alessia Moretti|MORETTIALESSIA|1 UN: |D/n: |2 BLU|x |: |I |1 |2 is |DRIVERUICENSE|¿ |Þór|NOVÁKEVA|Eva Novák|[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4})[A-Za-zÀ-ÿ0-9'./ ]{0,16}",
         // Grid cards: name labels over stacked names, garbled labels, grouped numbers, look-alike dates, a star
         // after a number, a comma read as a full stop.
-        "(NAME|1 NAMIE|I SRNASE|LAST NAME|FIRST NAME|ISS DATE|EXP DATE|DL W|17 302 551|5\\. WT |T1/2S/20ZZ|[0-9OIlSBZTV]{2}/[0-9OIlSBZTV]{2}/[0-9OIlSBZTV]{4}|[A-Z]{4,8}\\.[A-Z]{3,6}|[A-Z0-9-]{6,14}★)[A-Za-zÀ-ÿ0-9'./ ]{0,16}",
+        "(NAME|1 NAMIE|I SRNASE|LAST NAME|FIRST NAME|ISS DATE|EXP DATE|DL W|17 302 551|5\\. WT |T1/2S/20ZZ|[0-9OIlSBZTV]{2}/[0-9OIlSBZTV]{2}/[0-9OIlSBZTV]{4}|[A-Z]{4,8}\\.[A-Z]{3,6}|[A-Z0-9-]{6,14}★|UN|PN|IN|4d UICNo |JCNO |10 |AGE 21 ON |EXP [0-9]{2}/[0-9]{2}/20[5-9][0-9]|[0-9]{3,5} [A-Z]{3,6}ST|Nationality |[A-Z]{3})[A-Za-zÀ-ÿ0-9'./ ]{0,16}",
     ]
 }
 
