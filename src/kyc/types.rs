@@ -65,7 +65,14 @@ impl fmt::Display for IdType {
 }
 
 /// Codes ICAO 9303 uses beside ISO 3166-1 (specimens, stateless persons, refugees, organisations, Kosovo).
-pub const ICAO_SPECIAL_CODES: &[&str] = &["UTO", "XXA", "XXB", "XXC", "XXX", "RKS", "EUE", "UNO", "UNA", "UNK", "XOM", "XPO"];
+pub const ICAO_SPECIAL_CODES: &[&str] = &[
+    "UTO", "XXA", "XXB", "XXC", "XXX", "RKS", "EUE", "UNO", "UNA", "UNK", "XOM", "XPO",
+    // British nationals who are not citizens (Doc 9303 part 3): dependent territories, overseas, protected persons,
+    // subjects. GBP is one letter from GBR: unlisted, it would be "repaired" into it.
+    "GBD", "GBN", "GBO", "GBP", "GBS",
+    // International organisations' laissez-passer.
+    "XBA", "XIM", "XCC", "XCE", "XCO", "XEC", "XES", "XMP",
+];
 
 /// An ISO 3166-1 alpha-3 country code (or an ICAO 9303 special code). Alpha-2 input is normalised to alpha-3.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -342,6 +342,7 @@ mod tests {
         assert_eq!(state_code("CVP"), "CYP");
         assert_eq!(state_code("OZA"), "DZA");
         assert_eq!(state_code("FRA"), "FRA", "a known code is never changed");
+        assert_eq!(state_code("GBP"), "GBP", "British protected persons keep their own code");
     }
 
     #[test]

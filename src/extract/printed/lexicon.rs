@@ -810,13 +810,19 @@ const LABEL_WORDS: &[&str] = &[
     "CUSTOMER", "SIGNATURE", "CLASS", "DONOR", "VETERAN", "UNTIL",
 ];
 
+/// Label words compared one letter off ("LCENSE"): long, and no holder's name is near them.
+const LOOSE_LABEL_WORDS: &[&str] =
+    &["LICENSE", "LICENCE", "EXPIRES", "EXPIRATION", "SIGNATURE", "RESTRICTIONS", "ENDORSEMENTS", "CUSTOMER"];
+
 /// A text with a label word in it, exact or (long words) one letter off, or a word run into "DATE" ("ISSDATE"):
 /// a label line, never a name.
 pub fn has_label_words(text: &str) -> bool {
     normalise(text).split(' ').any(|w| {
         let n = w.chars().count();
-        // Long words only are compared loosely: WEIGHT is one letter from WRIGHT, MIDDLE from RIDDLE.
-        LABEL_WORDS.iter().any(|l| w == *l || n >= 6 && l.chars().count() >= 7 && within_one_edit(w, l))
+        // Only words no surname is near are compared loosely: WEIGHT is one letter from WRIGHT, MIDDLE from RIDDLE,
+        // ADDRESS from ANDRESS.
+        LABEL_WORDS.iter().any(|l| w == *l)
+            || n >= 6 && LOOSE_LABEL_WORDS.iter().any(|l| within_one_edit(w, l))
             || n >= 6 && w.ends_with("DATE")
     })
 }
@@ -880,7 +886,7 @@ mod tests {
         for label in ["ENP DATE", "DATE GF RTH", "FIRST MIDOLE", "ORVER LCENSE NO", "EXPODATE", "ISSDATE"] {
             assert!(has_label_words(label), "{label}");
         }
-        for name in ["WRIGHT", "RIDDLE", "HUMBER", "DWAYNE MATTHEW", "Ben Youssef", "MIDDLETON"] {
+        for name in ["WRIGHT", "RIDDLE", "HUMBER", "DWAYNE MATTHEW", "Ben Youssef", "MIDDLETON", "ANDRESS"] {
             assert!(!has_label_words(name), "{name}");
         }
         assert_eq!(leading_labels("4a ISS DATE".split_once(' ').unwrap().1), (vec![Kind::IssueDate], 2));
