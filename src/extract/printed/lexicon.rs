@@ -821,7 +821,7 @@ pub fn has_label_words(text: &str) -> bool {
         let n = w.chars().count();
         // Only words no surname is near are compared loosely: WEIGHT is one letter from WRIGHT, MIDDLE from RIDDLE,
         // ADDRESS from ANDRESS.
-        LABEL_WORDS.iter().any(|l| w == *l)
+        LABEL_WORDS.contains(&w)
             || n >= 6 && LOOSE_LABEL_WORDS.iter().any(|l| within_one_edit(w, l))
             || n >= 6 && w.ends_with("DATE")
     })
