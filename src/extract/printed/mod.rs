@@ -135,7 +135,10 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
     // OCR reads specks and field-number marks before a line as symbols ("≥ BRANDON", "× M"): they carry nothing.
     let text = line.text.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '<' | '#' | '(' | '"' | '\'')).trim_start().to_owned();
     // A symbol printed right after a value ("A970-2794-4834-29★", the REAL ID star) is no part of it.
-    let text = comma_read_as_full_stop(text.trim_end_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric()).to_owned());
+    let text = comma_read_as_full_stop(
+        // (Not a combining mark: a decomposed accent belongs to the letter before it, "JOSE\u{301}".)
+        text.trim_end_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(&c)).to_owned(),
+    );
     let mut kinds = Vec::new();
     let mut how = How::Positional;
     let mut rest = text.clone();
@@ -1914,6 +1917,9 @@ mod tests {
         let lines = [line("DL NO", 50.0, 40.0, 0), line("A970-2794-4834-29★", 50.0, 62.0, 1)];
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.document_number.map(|r| r.value), Some("A970-2794-4834-29".into()));
+        // A decomposed accent at the end of a word is part of it, not a symbol after it.
+        let accented = line("JOSE\u{301}", 50.0, 40.0, 0);
+        assert_eq!(segment(&accented, None, 0.0).text, "JOSE\u{301}");
     }
 
     #[test]
