@@ -122,6 +122,10 @@ gen: zxing-venv
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --families aamva_topname --count 40 --seed 51 --out .cache/gen/heldout5 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_grid --count 60 --seed 31 --out .cache/gen/tune10 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_grid --count 60 --seed 32 --out .cache/gen/tune11 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --families aamva_reddob --count 40 --seed 61 --out .cache/gen/heldout6 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --families aamva_table --count 40 --seed 71 --out .cache/gen/heldout7 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_vertical,aamva_topname --count 80 --seed 81 --out .cache/gen/tune14 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_vertical,aamva_topname --count 60 --seed 82 --out .cache/gen/tune15 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 60 --seed 7 --max-tilt 8 --out .cache/gen/backs8 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 40 --seed 8 --max-tilt 10 --out .cache/gen/backs10 > /dev/null
 
@@ -140,11 +144,15 @@ eval-gen: build
 	./target/release/kyc eval .cache/gen/tune11
 	./target/release/kyc eval .cache/gen/tune12
 	./target/release/kyc eval .cache/gen/tune13
+	./target/release/kyc eval .cache/gen/tune14
+	./target/release/kyc eval .cache/gen/tune15
 	./target/release/kyc eval .cache/gen/heldout | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout2 | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout3 | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout4 | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout5 | sed '/^failures:/,$$d'
+	./target/release/kyc eval .cache/gen/heldout6 | sed '/^failures:/,$$d'
+	./target/release/kyc eval .cache/gen/heldout7 | sed '/^failures:/,$$d'
 
 # Licence-back barcodes (PDF417 + AAMVA): this reader and zxing-cpp 3.1.1 on the same photographed backs (made by
 # tools/docgen/backs.py, see tools/docgen/README-backs.md), fastest of 3 runs each, figures side by side.

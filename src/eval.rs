@@ -71,6 +71,7 @@ pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Res
     let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut docs_all_key = (0usize, 0usize);
     let mut per_type: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut per_family: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut mrz_docs = (0usize, 0usize);
     let mut unreadable = (0usize, 0usize);
     let mut failures: Vec<String> = Vec::new();
@@ -147,6 +148,11 @@ pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Res
         let e = per_type.entry(doc["doc_type"].as_str().unwrap_or("?").to_owned()).or_default();
         e.1 += 1;
         e.0 += usize::from(all_key);
+        if let Some(family) = doc["layout_family"].as_str() {
+            let e = per_family.entry(family.to_owned()).or_default();
+            e.1 += 1;
+            e.0 += usize::from(all_key);
+        }
         if doc["mrz"].is_array() {
             mrz_docs.1 += 1;
             let seven = ["last_name", "first_name", "document_number", "nationality", "birth_date", "gender", "expire_date"];
@@ -182,6 +188,14 @@ pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Res
     println!("all key fields exact:      {:.1}% ({}/{})", pct(docs_all_key.0, docs_all_key.1), docs_all_key.0, docs_all_key.1);
     for (t, (ok, n)) in &per_type {
         println!("  {t:28} {:.1}% ({ok}/{n})", pct(*ok, *n));
+    }
+    // Generated sets name each document's layout family, so held-out families retired into tuning can be told
+    // apart from the ones still never read.
+    if !per_family.is_empty() {
+        println!("by layout family:");
+        for (f, (ok, n)) in &per_family {
+            println!("  {f:28} {:.1}% ({ok}/{n})", pct(*ok, *n));
+        }
     }
     if mrz_docs.1 > 0 {
         println!("MRZ documents, all 7 MRZ fields exact: {:.1}% ({}/{})", pct(mrz_docs.0, mrz_docs.1), mrz_docs.0, mrz_docs.1);

@@ -888,3 +888,125 @@ def aamva_topname(rec: Rec, ctx: Ctx):
            vcol=(150, 20, 20))
     doc.text(3, 52.5, "DD " + e["dd"], ctx.fonts["sans"], 1.2, fill=(60, 60, 60), anchor="ls", max_w=40)
     return doc, None
+
+
+def aamva_reddob(rec: Rec, ctx: Ctx):
+    """HELD OUT (written 2026-11-27 before any change of that day, never tuned on). Landscape AAMVA card with the
+    number at the top beside the photo in large red type, the birth date large and red under it, the names numbered
+    in the middle column, and a narrow column at the right edge where issue, expiry, sex, height and eyes stand as
+    small labels above their values, so the surname's row also holds the issue date; the document discriminator
+    printed up the right edge."""
+    r = ctx.r
+    e = rec.extra
+    doc = _us_card(ctx)
+    hdr = shade(ctx.accent, r.uniform(0.1, 0.4))
+    doc.rect(0, 0, 85.6, 8, fill=hdr)
+    doc.text(2.5, 4, "USA", ctx.fonts["bold"], 2.0, fill=(255, 255, 255), anchor="lm", role="bold")
+    doc.text(44, 3.2, US_STATES[rec.state], ctx.fonts[r.choice(["serif_bold", "bold"])], 3.6, fill=(255, 255, 255),
+             anchor="mm", max_w=50, role="bold")
+    doc.text(44, 6.6, r.choice(US_TITLES[rec.doc_type]), ctx.fonts["sans"], 1.5, fill=(255, 255, 255), anchor="mm",
+             max_w=40)
+    portrait(doc, ctx, rec, 2.5, 10.5, 22, 28, colour=r.random() < 0.85)
+    signature(doc, r, 2.5, 40, 24, 6, f"{rec.first.split()[0]} {rec.last}", ctx.fonts["hand"], colour=(15, 15, 15))
+    if e.get("real_id"):
+        _real_id(doc, ctx, 80.5, 4, 2.3)
+    red, lab = (185, 25, 25), r.choice([(150, 30, 30), shade(ctx.accent, 0.35), (70, 70, 70)])
+    numbered = r.random() < 0.7
+    vs, ls = r.uniform(2.2, 2.6), r.uniform(1.4, 1.7)
+    x = 27
+    dl = rec.doc_type == "drivers_license"
+    nlab = r.choice(["DLN", "LIC NO", "NUMBER", "DL NO"] if dl else ["IDN", "ID NO", "NUMBER", "ID#"])
+    f_num(doc, ctx, x, 13.5, "4d" if numbered else "", rec.license_no or rec.doc_no, vs * 1.35, ncol=lab,
+          vcol=red, label=nlab, lsize=ls, w=40)
+    f_num(doc, ctx, x, 18.5, "3" if numbered else "", _dates(ctx, rec.birth), vs * 1.25, ncol=lab, vcol=red,
+          label="DOB", lsize=ls, w=40)
+    y = 23.5
+    last, first = name_text(rec, rec.last), name_text(rec, rec.first)
+    if numbered:
+        f_num(doc, ctx, x, y, "1", last, vs, ncol=lab, w=40)
+        f_num(doc, ctx, x, y + vs + 1.3, "2", first, vs, ncol=lab, w=40)
+    else:
+        doc.text(x, y, last, ctx.fonts["value"], vs, anchor="ls", max_w=40, role="bold")
+        doc.text(x, y + vs + 1.3, first, ctx.fonts["value"], vs, anchor="ls", max_w=40, role="bold")
+    y += 2 * vs + 4.2
+    a = vs * 0.8
+    f_num(doc, ctx, x, y, "8" if numbered else "", e["street"], a, ncol=lab, w=40)
+    doc.text(x + (2.2 if numbered else 0), y + a + 0.8, e["city_line"], ctx.fonts["value"], a, anchor="ls", max_w=38,
+             role="bold")
+    y += 2 * a + 3.4
+    if dl:
+        f_num(doc, ctx, x, y, "9" if numbered else "", e["class"], a, ncol=lab, label="CLASS", lsize=ls)
+        f_num(doc, ctx, x + 14, y, "12" if numbered else "", e["restr"], a, ncol=lab, label="RESTR", lsize=ls, w=24)
+        y += a + 2.4
+    doc.text(x, y, "DONOR" if r.random() < 0.3 else "", ctx.fonts["bold"], 1.6, fill=red, anchor="ls", role="bold")
+    cx, cy = 69, 10.5
+    col = [("4a ISS" if numbered else "ISS", _dates(ctx, rec.issue)), ("4b EXP" if numbered else "EXP",
+                                                                       _dates(ctx, rec.expiry)),
+           ("15 SEX" if numbered else "SEX", rec.sex), ("16 HGT" if numbered else "HGT", e["hgt"]),
+           ("18 EYES" if numbered else "EYES", e["eyes"])]
+    for label, value in col:
+        cy = f_above(doc, ctx, cx, cy, label, value, ls, vs * 0.95, w=13, lcol=lab, vcol=red if "EXP" in label
+                     else (15, 15, 15), gap=0.2) + 1.3
+    ctx.printed |= {"gender", "issue_date"}
+    doc.rotated_text(83.2, 14, ("5 DD " if numbered else "DD ") + e["dd"], ctx.fonts["sans"], 1.2, angle=90,
+                     fill=(70, 70, 70))
+    return doc, None
+
+
+def aamva_table(rec: Rec, ctx: Ctx):
+    """HELD OUT (written 2026-11-27 before any change of that day, never tuned on). Landscape US card read as a
+    two-column table: spelled-out labels in title or upper case ('License No.', 'Name', 'Birth Date', 'Issued',
+    'Expires'), at times with a colon, in a fixed label column on the left and the values aligned in a second column;
+    the name as the surname beside 'Name' with the given names on the row under it and no label of their own; the
+    descriptors in one labelled row; photo right with a ghost image under it; no field numbers."""
+    r = ctx.r
+    e = rec.extra
+    doc = _us_card(ctx)
+    acc = shade(ctx.accent, r.uniform(0.1, 0.4))
+    state = US_STATES[rec.state]
+    doc.text(3, 1.6, state.title() if r.random() < 0.5 else state, ctx.fonts[r.choice(["serif_bold", "bold"])],
+             r.uniform(3.8, 4.6), fill=acc, max_w=50, role="bold")
+    doc.text(83, 2.4, r.choice(US_TITLES[rec.doc_type]), ctx.fonts["bold"], 1.9, fill=acc, anchor="ra", max_w=30,
+             role="bold")
+    doc.line(3, 8.6, 82.6, 8.6, fill=acc, width_mm=0.35)
+    portrait(doc, ctx, rec, 61, 11, 21.5, 27.5, colour=r.random() < 0.8, with_ghost=(73, 40, 9.5, 12))
+    title = r.random() < 0.6
+    colon = r.random() < 0.4
+
+    def lab(s):
+        s = s.title() if title else s.upper()
+        return s + ":" if colon else s
+
+    lcol = r.choice([(90, 90, 90), acc, (140, 30, 30)])
+    vs, ls = r.uniform(2.3, 2.6), r.uniform(1.5, 1.8)
+    lw = r.uniform(15.5, 18)
+    x, y, step = 3, 13.5, vs + 1.5
+    dl = rec.doc_type == "drivers_license"
+    rows = [(r.choice(["License No.", "License Number", "DL No."]) if dl else r.choice(["ID No.", "ID Number", "Card No."]),
+             rec.license_no or rec.doc_no, (170, 20, 20))]
+    if dl:
+        rows.append(("Class", e["class"] + (f"   {lab('Restr')} {e['restr']}" if r.random() < 0.5 else ""), None))
+    rows += [("Name", name_text(rec, rec.last), None), ("", name_text(rec, rec.first), None),
+             ("Address", e["street"], None), ("", e["city_line"], None),
+             (r.choice(["Birth Date", "Date of Birth", "Born"]), _dates(ctx, rec.birth), None),
+             (r.choice(["Issued", "Issue Date"]), _dates(ctx, rec.issue), None),
+             (r.choice(["Expires", "Expiration"]), _dates(ctx, rec.expiry), (170, 20, 20) if r.random() < 0.5 else None)]
+    if r.random() < 0.5:
+        i = next(k for k, row in enumerate(rows) if row[0] == "Name")
+        dates = rows[-3:]
+        rows = rows[:i] + dates + rows[i:-3]
+    for label, value, vcol in rows:
+        small = label in ("Address", "") and "," in value or label == "Address"
+        f_left(doc, ctx, x, y, lab(label) if label else "", value, lw, ls, vs * (0.85 if small else 1.0), w=57,
+               lcol=lcol, vcol=vcol or (15, 15, 15))
+        y += step * (0.9 if small else 1.0)
+    y += 0.6
+    xx = x
+    for label, value in [("Sex", rec.sex), ("Height", e["hgt"]), ("Eyes", e["eyes"])]:
+        w = doc.text_width(lab(label), ctx.fonts["label"], ls) + 1.2
+        f_left(doc, ctx, xx, y, lab(label), value, w, ls, vs * 0.9, lcol=lcol)
+        xx += w + doc.text_width(value, ctx.fonts["value"], vs * 0.9) + 2.8
+    ctx.printed |= {"gender", "issue_date"}
+    signature(doc, r, 57, 40.5, 15, 5.5, f"{rec.first.split()[0]} {rec.last}", ctx.fonts["hand"], colour=(15, 15, 15))
+    doc.text(3, 52.2, "DD " + e["dd"], ctx.fonts["sans"], 1.2, fill=(70, 70, 70), anchor="ls", max_w=26)
+    return doc, None
