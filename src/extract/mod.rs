@@ -178,7 +178,11 @@ pub fn extract_with_barcode(
     let back = back_owned.as_deref();
     let front_mrz = mrz::find_and_parse(&mrz_input(front), today);
     let back_mrz = back.and_then(|b| mrz::find_and_parse(&mrz_input(b), today));
-    let mrz = better_mrz(front_mrz, back_mrz.clone());
+    // A document type that carries no MRZ (a US licence) keeps one only when it is confirmed (a passport sent under
+    // the wrong type): otherwise two printed lines that happen to look like MRZ characters ("4d DLN 0653291" and an
+    // address) would be parsed as a broken TD2 and bring its fields and an MRZ retry code.
+    let carries_mrz = document::spec(hint.id_type, &hint.country).carries_mrz;
+    let mrz = better_mrz(front_mrz, back_mrz.clone()).filter(|m| carries_mrz || m.confirmed());
     // The MRZ's dates whose check digits pass settle how the printed zone orders day and month.
     let known: Vec<NaiveDate> = mrz
         .iter()
@@ -260,4 +264,39 @@ fn back_belongs_to_front(back: &Mrz, front: &[OcrLine]) -> bool {
         || tokens.iter().any(|t| {
             t.chars().count() == number.chars().count() && t.chars().zip(number.chars()).filter(|(a, b)| a != b).count() <= 2
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kyc::IdType;
+    use crate::ocr::geometry::Point;
+
+    fn page(texts: &[&str]) -> Vec<OcrLine> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let (y, w) = (20.0 + 30.0 * i as f32, 11.0 * t.chars().count() as f32);
+                OcrLine {
+                    text: (*t).into(),
+                    confidence: 0.98,
+                    char_confidences: vec![0.98; t.chars().count()],
+                    r#box: [Point::new(10.0, y), Point::new(10.0 + w, y), Point::new(10.0 + w, y + 20.0), Point::new(10.0, y + 20.0)],
+                    height: 20.0,
+                    row: i,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_us_licence_whose_number_and_address_look_like_mrz_characters_gets_no_broken_mrz() {
+        let front = page(&["ALASKA", "4d DLN 0653291", "1 DOE, JANE", "3 DOB 07/05/1990", "3234 WASHINGTON AVE CLINTON AK94275 12"]);
+        let hint = DocumentHint { id_type: IdType::DriversLicense, country: "USA".into() };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let e = extract(&front, None, &hint, ImageQuality { sharpness: 500.0 }, today);
+        assert!(e.mrz.is_none());
+        assert_eq!(e.fields.document_number.as_ref().map(|f| f.value.as_str()), Some("0653291"));
+    }
 }

@@ -36,7 +36,10 @@ pub fn looks_like_mrz(s: &str) -> bool {
     }
     let valid = s.chars().filter(|&c| is_mrz_char(c)).count();
     let fillers = s.chars().filter(|&c| c == '<').count();
-    valid as f32 / n as f32 >= 0.9 && (fillers >= 2 || (n >= 28 && s.chars().filter(char::is_ascii_digit).count() >= 8))
+    // Without fillers, only the digits say "MRZ", and a printed address has as many ("3234 WASHINGTON AVE,
+    // CLINTON,AK94275"): such a line must then be MRZ characters only, punctuation being the sign of print.
+    valid as f32 / n as f32 >= 0.9
+        && (fillers >= 2 || (valid == n && n >= 28 && s.chars().filter(char::is_ascii_digit).count() >= 8))
 }
 
 /// Find the MRZ among OCR lines (already in reading order, with their row index): candidate lines are normalised,
@@ -108,6 +111,12 @@ fn score(m: &Mrz) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_printed_address_with_many_digits_and_commas_is_no_mrz_line() {
+        assert!(!looks_like_mrz(&normalise_mrz_text("3234 WASHINGTON AVE, CLINTON,AK94275")));
+        assert!(looks_like_mrz("L898902C36UTO7408122F1204159ZE184226B"));
+    }
 
     #[test]
     fn a_printed_line_in_small_letters_is_no_piece_of_an_mrz_but_a_filler_line_misread_small_is() {

@@ -194,8 +194,27 @@ fn full_year(y: &str, today: NaiveDate) -> Option<i32> {
 
 /// The text as the date patterns see it (look-alike letters in digit runs fixed, labels split from dates).
 pub fn normalise(text: &str) -> String {
-    let tokens: Vec<String> = text.split(' ').map(|t| date_token_lookalikes(t).unwrap_or_else(|| t.to_owned())).collect();
+    let tokens: Vec<String> = text
+        .split(' ')
+        .map(|t| glued_dates(t).or_else(|| date_token_lookalikes(t)).unwrap_or_else(|| t.to_owned()))
+        .collect();
     digitise(&tokens.join(" "))
+}
+
+/// "05/08/194711/22/202605/08/2032": dates printed in a row with their labels too small or faint to be read, which
+/// OCR then joins into one token. Two or three whole dates of the same shape (two, two and four digits, one separator)
+/// are split apart; anything else is left as it was.
+fn glued_dates(token: &str) -> Option<String> {
+    let chars: Vec<char> = token.chars().collect();
+    if !(chars.len() == 20 || chars.len() == 30) {
+        return None;
+    }
+    let sep = chars[2];
+    if !matches!(sep, '/' | '.' | '-') {
+        return None;
+    }
+    let date_shaped = |d: &[char]| d.iter().enumerate().all(|(i, &c)| if i == 2 || i == 5 { c == sep } else { c.is_ascii_digit() });
+    chars.chunks(10).all(date_shaped).then(|| chars.chunks(10).map(|d| d.iter().collect::<String>()).collect::<Vec<_>>().join(" "))
 }
 
 /// "08/2V/2009", "T1/25/2022": a token in the shape of a numeric date (two, two and four characters, one
@@ -334,6 +353,15 @@ mod tests {
         assert_eq!(dates("2003. 08. 08.", d), ["2003-08-08"]);
         assert_eq!(dates("18 05 1996", d), ["1996-05-18"]);
         assert_eq!(dates("DOB: 13/12/1959", d), ["1959-12-13"]);
+    }
+
+    #[test]
+    fn dates_in_a_row_that_ocr_joined_into_one_token_are_read_apart() {
+        let m = DayOrder::MonthFirst;
+        assert_eq!(dates("05/08/194711/22/202605/08/2032", m), ["1947-05-08", "2026-11-22", "2032-05-08"]);
+        assert_eq!(dates("07/28/195405/08/2023", m), ["1954-07-28", "2023-05-08"]);
+        // Not two whole dates: left alone.
+        assert_eq!(dates("05/08/19471122/2026", m), Vec::<String>::new());
     }
 
     #[test]

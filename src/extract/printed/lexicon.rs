@@ -684,6 +684,18 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
     {
         return Some((Kind::DocumentNumber, rest.to_owned()));
     }
+    // "4EXP 06/04/2029": AAMVA has no field 4, and the date label run into it says which 4 it was (4b).
+    if number == "4"
+        && let Some(&k) = leading_labels(rest).0.first()
+        && matches!(k, Kind::IssueDate | Kind::ExpiryDate)
+    {
+        return Some((k, rest.to_owned()));
+    }
+    // "4d627BJ5873", "4b06/04/2029": a field number printed in small letters with its value run into it (a number
+    // that merely starts so would be in capitals).
+    if raw.chars().nth(1).is_some_and(|c| c.is_ascii_lowercase()) && rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return Some((numbering.kind(&number)?, rest.to_owned()));
+    }
     // AAMVA has no field 4: "4S1234567" is 4d whose d was lost, run into the number.
     if numbering == Numbering::Aamva && number == "4" && run_in && rest.chars().filter(|c| c.is_ascii_alphanumeric()).count() >= 6 {
         return Some((Kind::DocumentNumber, rest.to_owned()));

@@ -487,11 +487,13 @@ fn read_dates(
     for (i, s) in segs.iter().enumerate() {
         let text = dates::normalise(&s.text);
         let mut label_start = 0;
-        for found in find_dates(&s.text, order, today) {
+        for (k, found) in find_dates(&s.text, order, today).into_iter().enumerate() {
             let prefix = text.get(label_start..found.start).unwrap_or("");
             label_start = found.end;
             let mut role = lexicon::date_label(prefix, numbering);
-            if role.is_none() && prefix.trim().chars().all(|c| !c.is_alphanumeric()) {
+            // The line's label names its first date only: in "DOB 02/28/1968 ISS 04/15/2022 02/28/2027" with the
+            // small labels of the others lost, the later dates are placed by order, not all taken as birth dates.
+            if role.is_none() && k == 0 && prefix.trim().chars().all(|c| !c.is_alphanumeric()) {
                 role = s.kinds.first().copied().or(value_kind[i]);
                 // A small field number misread ("3." as "1.") names a field that holds no date: the date keeps
                 // no role from it and is placed by order instead. Words are read far more reliably than numbers.
@@ -691,11 +693,21 @@ fn read_names<'s>(
                 && words.iter().all(|w| sig_words.contains(w))
         })
     };
+    // On North American cards the header (state name, document title) is the top row: an unlabelled line in it or
+    // above it is the title garbled ("URVERS UCENGE" beside "OKLAHOMA"), never the holder's name.
+    let header_row = if states {
+        segs.iter().filter(|s| lexicon::has_header_words(&s.text, true) && !is_vertical(s.line)).map(|s| s.line.row).min()
+    } else {
+        None
+    };
     let candidates: Vec<&Segment> = segs
         .iter()
         .zip(claimed)
         .filter(|(s, claimed)| {
             let t = s.text.as_str();
+            if header_row.is_some_and(|h| s.line.row <= h) && !signed(t) {
+                return false;
+            }
             // Title case is a signature's, except on cards that print the whole name on one line, and in the
             // "Last, First" form (a signature has no comma).
             let title_case_ok = (single_line(country, id_type) || t.contains(','))
@@ -1597,6 +1609,19 @@ mod tests {
     }
 
     #[test]
+    fn a_row_of_dates_whose_later_labels_were_lost_is_placed_by_order_after_the_labelled_birth_date() {
+        let lines = [
+            line("WHITE", 100.0, 60.0, 0),
+            line("LILY", 100.0, 85.0, 1),
+            line("DOB 02/28/1968 s 04/15/2022 02/28/2027", 100.0, 110.0, 2),
+        ];
+        let p = read(&lines, IdType::GovernmentId, "USA", today());
+        assert_eq!(p.birth_date.map(|r| r.value), Some(date(1968, 2, 28)));
+        assert_eq!(p.issue_date.map(|r| r.value), Some(date(2022, 4, 15)));
+        assert_eq!(p.expiry_date.map(|r| r.value), Some(date(2027, 2, 28)));
+    }
+
+    #[test]
     fn a_date_under_a_misread_field_number_is_placed_by_order() {
         // "3." read as "1.": field 1 holds no date, so the date is the earliest one, the birth date.
         let lines = [
@@ -1721,6 +1746,36 @@ mod tests {
         let lines = [line("NEW YORK", 100.0, 20.0, 0), line("4d μ 301 517 026", 100.0, 60.0, 1)];
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.document_number.map(|r| r.value), Some("301517026".into()));
+    }
+
+    #[test]
+    fn a_garbled_title_on_the_state_names_row_is_no_name_and_the_names_under_the_header_are() {
+        let lines = [
+            line("OKLAHOMA", 100.0, 40.0, 0),
+            line("URVERS UCENGE", 440.0, 20.0, 0),
+            line("MACDONALD", 100.0, 80.0, 1),
+            line("ISABELLA BROOKLYN", 100.0, 105.0, 2),
+            line("249 MAPLE DR", 100.0, 135.0, 3),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("MACDONALD".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("ISABELLA BROOKLYN".into()));
+    }
+
+    #[test]
+    fn a_small_field_number_run_into_its_value_and_a_lost_4b_before_its_label_are_read() {
+        let lines = [
+            line("IOWA", 100.0, 20.0, 0),
+            line("4d627BJ5873", 100.0, 60.0, 1),
+            line("1 ALLEN", 100.0, 85.0, 2),
+            line("2 JACK", 100.0, 110.0, 3),
+            line("3 06/04/2008", 100.0, 135.0, 4),
+            line("4EXP 06/04/2029", 300.0, 160.0, 5),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "USA", today());
+        assert_eq!(p.document_number.map(|r| r.value), Some("627BJ5873".into()));
+        assert_eq!(p.expiry_date.map(|r| r.value), Some(date(2029, 6, 4)));
+        assert_eq!(p.birth_date.map(|r| r.value), Some(date(2008, 6, 4)));
     }
 
     #[test]
