@@ -126,6 +126,10 @@ gen: zxing-venv
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --families aamva_table --count 40 --seed 71 --out .cache/gen/heldout7 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_vertical,aamva_topname --count 80 --seed 81 --out .cache/gen/tune14 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families aamva_vertical,aamva_topname --count 60 --seed 82 --out .cache/gen/tune15 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --families eu_dl_twocol --count 40 --seed 91 --out .cache/gen/heldout8 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families eu_dl_alt --count 60 --seed 101 --out .cache/gen/tune16 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families eu_dl_alt --count 40 --seed 102 --out .cache/gen/tune17 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families eu_dl_alt --count 40 --seed 103 --out .cache/gen/tune18 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 60 --seed 7 --max-tilt 8 --out .cache/gen/backs8 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 40 --seed 8 --max-tilt 10 --out .cache/gen/backs10 > /dev/null
 
@@ -146,6 +150,9 @@ eval-gen: build
 	./target/release/kyc eval .cache/gen/tune13
 	./target/release/kyc eval .cache/gen/tune14
 	./target/release/kyc eval .cache/gen/tune15
+	./target/release/kyc eval .cache/gen/tune16
+	./target/release/kyc eval .cache/gen/tune17
+	./target/release/kyc eval .cache/gen/tune18
 	./target/release/kyc eval .cache/gen/heldout | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout2 | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout3 | sed '/^failures:/,$$d'
@@ -153,6 +160,7 @@ eval-gen: build
 	./target/release/kyc eval .cache/gen/heldout5 | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout6 | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout7 | sed '/^failures:/,$$d'
+	./target/release/kyc eval .cache/gen/heldout8 | sed '/^failures:/,$$d'
 
 # Licence-back barcodes (PDF417 + AAMVA): this reader and zxing-cpp 3.1.1 on the same photographed backs (made by
 # tools/docgen/backs.py, see tools/docgen/README-backs.md), fastest of 3 runs each, figures side by side.

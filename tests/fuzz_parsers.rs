@@ -112,6 +112,9 @@ fn line_text() -> impl Strategy<Value = String> {
         // Grid cards: name labels over stacked names, garbled labels, grouped numbers, look-alike dates, a star
         // after a number, a comma read as a full stop.
         "(NAME|1 NAMIE|I SRNASE|LAST NAME|FIRST NAME|ISS DATE|EXP DATE|DL W|17 302 551|5\\. WT |T1/2S/20ZZ|[0-9OIlSBZTV]{2}/[0-9OIlSBZTV]{2}/[0-9OIlSBZTV]{4}|[A-Z]{4,8}\\.[A-Z]{3,6}|[A-Z0-9-]{6,14}★|UN|PN|IN|4d UICNo |JCNO |10 |AGE 21 ON |EXP [0-9]{2}/[0-9]{2}/20[5-9][0-9]|[0-9]{3,5} [A-Z]{3,6}ST|Nationality |[A-Z]{3})[A-Za-zÀ-ÿ0-9'./ ]{0,16}",
+        // Rows of dates run together, small field numbers run into values or alone, boxed and circled numbers,
+        // flag signs and category lists, spaced dates.
+        "([0-9]{2}/[0-9]{2}/[0-9]{4}[0-9]{2}/[0-9]{2}/[0-9]{4}|4d[0-9]{3}|4EXP |4a|4b\\.|5[0-9A-Z]{6,12}|[①-⑨][A-Z]{2,8}|SLO|EST|AM A1 A2 B C1E|B BE|[0-9]{1,2} [0-9]{2} [0-9]{4}|[0-9]{3} [0-9]{2} [0-9]{4}|1[A-Z][a-z]{2,8}|DOB [0-9/]{10} s )[A-Za-zÀ-ÿ0-9'./ ]{0,16}",
     ]
 }
 

@@ -14,7 +14,7 @@
 //! | R7 | personal number | R1 (the optional data is under the composite check, and TD3's under its own), R2's rule on check-blind characters, on documents of states that write the personal number there |
 //! | R8 | personal number | a number whose own check character passes (Spanish DNI/NIE, Dutch BSN, Aadhaar, Korean resident number) |
 //! | R9 | birth date, sex | the Korean resident number (R8) encodes the same |
-//! | R10 | names (documents without an MRZ) | the signature line (a second printing) reads the same name |
+//! | R10 | names (documents without an MRZ) | read by label or field number, and the signature line (a second printing) spells them in place, at word boundaries |
 //! | R11 | anything | on a document that carries an MRZ, nothing only the printed zone says; issue dates never (no MRZ field holds them) |
 //! | R12 | every field of a licence or ID card back | decoded from an error-corrected barcode (AAMVA PDF417) |
 //!
@@ -342,16 +342,49 @@ fn full_name(first: &Option<Field>, last: &Option<Field>) -> Option<Field> {
     }
 }
 
-/// R10: a mixed-case line (a signature or its caption) that ends with the surname, or starts with the given names.
-fn signature_confirms(value: &str, signatures: &[String], at_end: bool) -> bool {
+/// R10: a mixed-case line (a signature or its caption) that spells the name where its role puts it: the surname at
+/// the end, after nothing or after the given names read (or their initials: "J. Garcia"); the given names at the
+/// start, followed by exactly the surname read. The name meets the rest at a word boundary: a space, or a small
+/// letter then a capital where OCR lost the space ("JenniferAdeyemi"), never inside a word ("Ann" is no reading of
+/// "Annabel", "Smith" none of "Goldsmith", "Martin" none of "Dupont-Martin"). Which field a name is comes from the
+/// label or field number it was read by; names placed by position are confirmed only together (`printed_only`).
+fn signature_confirms(value: &str, other: Option<&str>, signatures: &[String], at_end: bool) -> bool {
     if !super::printed::names::looks_like_name(value) {
         return false;
     }
     let want = strip_accents(value);
+    let other_words: Vec<String> = other.map(strip_accents).unwrap_or_default().split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+    let words = |t: &[char]| -> Vec<String> {
+        strip_accents(&t.iter().collect::<String>()).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    };
+    // What may stand before the surname: nothing, or the given names read, in order, each whole or as its initial.
+    let given_before = |before: &[String]| {
+        before.len() <= other_words.len() && before.iter().zip(&other_words).all(|(b, g)| b == g || b.len() == 1 && g.starts_with(b.as_str()))
+    };
     want.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && signatures.iter().any(|s| {
-            let s = strip_accents(s);
-            if at_end { s.ends_with(&want) } else { s.starts_with(&want) }
+        && signatures.iter().any(|sig| {
+            // The case kept, so a small letter then a capital still shows where two words meet. Signature lines are
+            // short; a long line is no signature, and the search below is quadratic in its length.
+            let chars: Vec<char> = sig.trim().chars().collect();
+            if chars.len() > 64 {
+                return false;
+            }
+            let boundary = |k: usize| {
+                k == 0
+                    || k == chars.len()
+                    || chars[k - 1].is_whitespace()
+                    || chars[k].is_whitespace()
+                    || chars[k - 1] == '.'
+                    || chars[k - 1].is_lowercase() && chars[k].is_uppercase()
+            };
+            let cuts: Vec<usize> = (0..=chars.len()).filter(|&k| boundary(k)).collect();
+            cuts.iter().any(|&start| {
+                cuts.iter().filter(|&&end| end > start).any(|&end| {
+                    let (before, part, after) = (words(&chars[..start]), &chars[start..end], words(&chars[end..]));
+                    let placed = if at_end { after.is_empty() && given_before(&before) } else { before.is_empty() && !other_words.is_empty() && after == other_words };
+                    placed && strip_accents(&part.iter().collect::<String>()) == want
+                })
+            })
         })
 }
 
@@ -368,15 +401,23 @@ pub fn printed_only(p: &Printed, hint: &DocumentHint) -> Fields {
             field(r.value.to_string(), confirmed.then_some(Evidence::SelfChecking))
         })
     };
-    let name = |r: &Option<printed::Read<String>>, at_end: bool| {
+    // Names placed by position have no role a label gave them; a signature that spells the given names then the
+    // surname, both exactly as read, gives it (signatures are written given names first), and confirms both.
+    let placed = [&p.surname, &p.given_names].iter().any(|r| r.as_ref().is_some_and(|r| r.how == How::Positional));
+    let signed_in_order = match (&p.given_names, &p.surname) {
+        (Some(g), Some(s)) => signature_confirms(&tidy(&g.value), Some(&tidy(&s.value)), &p.signature_lines, false),
+        _ => false,
+    };
+    let name = |r: &Option<printed::Read<String>>, other: &Option<printed::Read<String>>, at_end: bool| {
         r.as_ref().map(|r| {
             let value = tidy(&r.value);
-            let confirmed = may_accept && signature_confirms(&value, &p.signature_lines, at_end);
-            field(value, confirmed.then_some(Evidence::TwoPrintings))
+            let other = other.as_ref().map(|o| tidy(&o.value));
+            let signed = if placed { signed_in_order } else { signature_confirms(&value, other.as_deref(), &p.signature_lines, at_end) };
+            field(value, (may_accept && signed).then_some(Evidence::TwoPrintings))
         })
     };
-    let last_name = name(&p.surname, true);
-    let first_name = name(&p.given_names, false);
+    let last_name = name(&p.surname, &p.given_names, true);
+    let first_name = name(&p.given_names, &p.surname, false);
     let document_number = p.document_number.as_ref().map(|r| field(r.value.clone(), self_checking(r)));
     let identity_number = p
         .personal_number
@@ -639,6 +680,47 @@ mod tests {
         assert!(f.last_name.unwrap().accepted && f.first_name.unwrap().accepted);
         p.signature_lines = vec!["L. Garcla".into()];
         assert!(!printed_only(&p, &licence).last_name.unwrap().accepted);
+        // OCR's lost space between the names still parts them; a name inside a longer word is none.
+        p.given_names = read("LUCIA");
+        p.signature_lines = vec!["LuciaGarcia".into()];
+        let f = printed_only(&p, &licence);
+        assert!(f.first_name.unwrap().accepted && f.last_name.unwrap().accepted);
+        p.given_names = read("ANN");
+        p.surname = read("SMITH");
+        p.signature_lines = vec!["Annabel Goldsmith".into()];
+        let f = printed_only(&p, &licence);
+        assert!(!f.first_name.unwrap().accepted && !f.last_name.unwrap().accepted);
+        p.surname = read("GARCIA");
+        // A one-word signature is the surname: it confirms no given name, even one that reads as it.
+        p.given_names = read("GARCIA");
+        p.signature_lines = vec!["Garcia".into()];
+        assert!(!printed_only(&p, &licence).first_name.unwrap().accepted);
+        // Only the names as read, each in its place: the first of two given names is not confirmed by a signature
+        // that goes on with the second; a surname after an initial of the given names is.
+        p.given_names = read("MARIA");
+        p.surname = read("GARCIA");
+        p.signature_lines = vec!["Maria Jose Garcia".into()];
+        let f = printed_only(&p, &licence);
+        assert!(!f.first_name.unwrap().accepted && !f.last_name.unwrap().accepted);
+        p.given_names = read("MARIA JOSE");
+        p.signature_lines = vec!["M. J. Garcia".into()];
+        let f = printed_only(&p, &licence);
+        assert!(!f.first_name.unwrap().accepted && f.last_name.unwrap().accepted);
+        p.surname = read("MARTIN");
+        p.signature_lines = vec!["Dupont-Martin".into()];
+        assert!(!printed_only(&p, &licence).last_name.unwrap().accepted);
+        // Names placed by position take their roles from a signature that spells given names then surname, both
+        // whole: a surname alone, or the names in the other order, confirm nothing.
+        p.surname = Some(Read { value: "KOVACS".into(), confidence: 1.0, how: How::Positional });
+        p.given_names = Some(Read { value: "ANNA".into(), confidence: 1.0, how: How::Positional });
+        p.signature_lines = vec!["Anna Kovacs".into()];
+        let f = printed_only(&p, &licence);
+        assert!(f.first_name.unwrap().accepted && f.last_name.unwrap().accepted);
+        for signature in ["Kovacs", "Kovacs Anna", "A. Kovacs"] {
+            p.signature_lines = vec![signature.into()];
+            let f = printed_only(&p, &licence);
+            assert!(!f.first_name.unwrap().accepted && !f.last_name.unwrap().accepted, "{signature}");
+        }
     }
 
     #[test]

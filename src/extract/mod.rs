@@ -134,6 +134,16 @@ pub fn fold_homoglyphs(text: &str) -> String {
             'с' => 'c',
             'х' => 'x',
             'у' => 'y',
+            // A licence's field number printed in a small box or circle, read as a circled digit ("②AMITABH").
+            '①' => '1',
+            '②' => '2',
+            '③' => '3',
+            '④' => '4',
+            '⑤' => '5',
+            '⑥' => '6',
+            '⑦' => '7',
+            '⑧' => '8',
+            '⑨' => '9',
             'і' => 'i',
             c => c,
         })
@@ -176,13 +186,14 @@ pub fn extract_with_barcode(
     let front = &folded(front)[..];
     let back_owned = back.map(folded);
     let back = back_owned.as_deref();
-    let front_mrz = mrz::find_and_parse(&mrz_input(front), today);
-    let back_mrz = back.and_then(|b| mrz::find_and_parse(&mrz_input(b), today));
-    // A document type that carries no MRZ (a US licence) keeps one only when it is confirmed (a passport sent under
-    // the wrong type): otherwise two printed lines that happen to look like MRZ characters ("4d DLN 0653291" and an
-    // address) would be parsed as a broken TD2 and bring its fields and an MRZ retry code.
+    // A document type that carries no MRZ (a US licence) keeps one only when it is whole for its format (a passport
+    // sent under the wrong type): otherwise two printed lines that happen to look like MRZ characters ("4d DLN
+    // 0653291" and an address) would be parsed as a broken TD2 and bring its fields and an MRZ retry code.
     let carries_mrz = document::spec(hint.id_type, &hint.country).carries_mrz;
-    let mrz = better_mrz(front_mrz, back_mrz.clone()).filter(|m| carries_mrz || m.confirmed());
+    let kept = |m: &Mrz| carries_mrz || m.whole || m.confirmed();
+    let front_mrz = mrz::find_and_parse(&mrz_input(front), today).filter(kept);
+    let back_mrz = back.and_then(|b| mrz::find_and_parse(&mrz_input(b), today)).filter(kept);
+    let mrz = better_mrz(front_mrz, back_mrz.clone());
     // The MRZ's dates whose check digits pass settle how the printed zone orders day and month.
     let known: Vec<NaiveDate> = mrz
         .iter()

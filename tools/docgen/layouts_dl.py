@@ -1010,3 +1010,47 @@ def aamva_table(rec: Rec, ctx: Ctx):
     signature(doc, r, 57, 40.5, 15, 5.5, f"{rec.first.split()[0]} {rec.last}", ctx.fonts["hand"], colour=(15, 15, 15))
     doc.text(3, 52.2, "DD " + e["dd"], ctx.fonts["sans"], 1.2, fill=(70, 70, 70), anchor="ls", max_w=26)
     return doc, None
+
+
+def eu_dl_twocol(rec: Rec, ctx: Ctx):
+    """HELD OUT (written 2026-11-27 before the EU round of that day, never tuned on). EU licence in two columns
+    beside a small photo: 1., 2., 3. in the first (the birth place on its own unnumbered line under the date), 4a.,
+    4b., 4c., 4d. stacked in the second, so each name shares its row with a date; 5. across the bottom in large
+    type; the flag at the top right and the title in the national language and English."""
+    r = ctx.r
+    doc = _eu_card(ctx)
+    eu_flag(doc, 74, 2.2, 9, 7.5, rec.state, ctx.fonts["bold"])
+    title = _dl_title(rec)
+    doc.text(3, 2.0, title, ctx.fonts["bold"], r.uniform(2.5, 3.0), fill=(40, 30, 70), max_w=68, role="bold")
+    if title != L["en"]["dl"]:
+        doc.text(3, 6.2, L["en"]["dl"], ctx.fonts["sans"], 1.6, fill=(70, 60, 100), max_w=60)
+    img = portrait(doc, ctx, rec, 3, 11, 18, 23, colour=r.random() < 0.5)
+    ncol = r.choice([(40, 40, 40), (90, 30, 60), (30, 30, 110)])
+    suffix = r.choice([".", ".", ""])
+    ns, vs = r.uniform(1.7, 2.2), r.uniform(2.2, 2.6)
+    d = lambda v: fmt_date(v, ctx.date_style, ctx.langs)  # noqa: E731
+    e = rec.extra
+    x1, x2, step = 23.5, 55, r.uniform(4.0, 4.4)
+    y = 14
+    f_num(doc, ctx, x1, y, "1" + suffix, name_text(rec, rec.last), vs, ncol=ncol, nsize=ns, w=30)
+    f_num(doc, ctx, x1, y + step, "2" + suffix, name_text(rec, rec.first), vs, ncol=ncol, nsize=ns, w=30)
+    f_num(doc, ctx, x1, y + 2 * step, "3" + suffix, d(rec.birth), vs, ncol=ncol, nsize=ns, w=30)
+    if rec.pob:
+        doc.text(x1 + 3.2, y + 3 * step - 0.6, rec.pob, ctx.fonts["value"], vs * 0.85, anchor="ls", max_w=27,
+                 role="bold")
+    right = [("4a", d(rec.issue)), ("4b", d(rec.expiry)), ("4c", rec.authority)]
+    if rec.personal_no:
+        right.append(("4d", rec.personal_no))
+        ctx.printed.add("identity_number")
+    for k, (num, val) in enumerate(right):
+        f_num(doc, ctx, x2, y + k * step, num + suffix, val, vs * (0.8 if num == "4c" else 0.95), ncol=ncol,
+              nsize=ns, w=28)
+    f_num(doc, ctx, x1, 36.5, "5" + suffix, rec.license_no, vs * 1.3, ncol=ncol, nsize=ns, w=60)
+    doc.text(x1, 42.5, "7" + suffix, ctx.fonts["bold"], ns, fill=ncol, anchor="ls", role="bold")
+    signature(doc, r, x1 + 3.5, 38.5, 28, 5.5, rec.last, ctx.fonts["hand"], colour=(20, 20, 70))
+    f_num(doc, ctx, 3, 50.5, "9" + suffix, e["categories"], vs * 0.9, ncol=ncol, nsize=ns, w=60)
+    if r.random() < 0.5:
+        col, mask = ghost(img, doc.px(9), doc.px(11.5), tint_col=(120, 80, 100), strength=0.3)
+        doc.paste(col, 73, 38, mask)
+    ctx.printed |= {"issue_date"}
+    return doc, None

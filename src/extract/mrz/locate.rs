@@ -36,10 +36,11 @@ pub fn looks_like_mrz(s: &str) -> bool {
     }
     let valid = s.chars().filter(|&c| is_mrz_char(c)).count();
     let fillers = s.chars().filter(|&c| c == '<').count();
-    // Without fillers, only the digits say "MRZ", and a printed address has as many ("3234 WASHINGTON AVE,
-    // CLINTON,AK94275"): such a line must then be MRZ characters only, punctuation being the sign of print.
-    valid as f32 / n as f32 >= 0.9
-        && (fillers >= 2 || (valid == n && n >= 28 && s.chars().filter(char::is_ascii_digit).count() >= 8))
+    // Without fillers, only the digits say "MRZ", and a printed address has eight too ("3234 WASHINGTON AVE,
+    // CLINTON,AK94275"): such a line must be half digits, as a second MRZ line is (its numbers, dates and check
+    // digits), a misread character or two allowed.
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    valid as f32 / n as f32 >= 0.9 && (fillers >= 2 || (n >= 28 && digits >= 8 && 2 * digits >= n))
 }
 
 /// Find the MRZ among OCR lines (already in reading order, with their row index): candidate lines are normalised,

@@ -174,9 +174,10 @@ static NUMERIC_DMY: LazyLock<Regex> =
 static ONE_SEPARATOR_LOST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:(\d{2})[ ./-](\d{2})(\d{4})|(\d{2})(\d{2})[ ./-](\d{4}))\b").unwrap());
 /// A field number run into its date ("402/18/2020" is field 4a, its "a" lost, before 02/18/2020; "DO804/21/2017"
-/// is DOB misread): one or two digits, then a whole two-digit day-month date with a four-digit year.
+/// is DOB misread, "317 03 1996" field 3 before 17 03 1996): one or two digits, then a whole two-digit day-month
+/// date with a four-digit year.
 static FIELD_NUMBER_RUN_IN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,2}(\d{2})([./-])(\d{2})([./-])(\d{4})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}(\d{2})([./ -])(\d{2})([./ -])(\d{4})\b").unwrap());
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})[\s.]*([\p{L}]{3,10})\.?(?:\s*/\s*([\p{L}]{3,10})\.?)?[\s,.]*(\d{4}|\d{2})\b").unwrap()
 });

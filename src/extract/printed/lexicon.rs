@@ -631,11 +631,15 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
         return None;
     }
     let rest = &t[end..];
+    // "I. Khmelnytska": a signature's initial, not field 1 misread. A name after a misread 1 is in capitals.
+    if raw_is_letter_one(&t[..end]) && rest.trim_start_matches(['.', ' ']).chars().any(char::is_lowercase) {
+        return None;
+    }
     // "17.07.1949" is a date, not field 17; "5.35308498" is field 5 run into its number, "3.29.03.1986" field 3
     // run into a date: a number directly followed by a separator and a digit is a field number only when the line
     // does not start with a date.
     let mut after = rest.chars();
-    if matches!(after.next(), Some('.' | '/' | '-' | ',')) && after.next().is_some_and(|c| c.is_ascii_digit()) && starts_with_date(t, numbering) {
+    if matches!(after.next(), Some('.' | '/' | '-' | ',' | ' ')) && after.next().is_some_and(|c| c.is_ascii_digit()) && starts_with_date(t, numbering) {
         return None;
     }
     // The number must stand apart from its value: "1. X", "4d X", "4dDLN X" (a label run into it), not "1985".
@@ -648,6 +652,16 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
         && groups.iter().all(|g| g.chars().count() == 3 && g.chars().all(|c| c.is_ascii_digit()))
     {
         return None;
+    }
+    // "4a" alone on its line, its value beside it read as a line of its own (field numbers printed in small boxes):
+    // a bare label. A lone digit only on an EU licence, whose fields all carry numbers.
+    // (The characters as printed: an "I" or "l" read for 1, a "40" or "46" for 4d or 4b, stand alone for other things.)
+    let raw_second = raw.chars().nth(1);
+    if rest.trim_matches(['.', ')', ':']).is_empty()
+        && (raw_second.is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a'..='d'))
+            || numbering == Numbering::Iso18013 && raw.len() == 1 && raw.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Some((numbering.kind(&number)?, String::new()));
     }
     let run_in = rest.chars().next().is_some_and(|c| c.is_alphabetic());
     // "40 DLN" is 4d misread; "40 MAIN ST" is an address.
@@ -663,9 +677,12 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
         || (run_in && number.chars().any(|n| n.is_ascii_alphabetic()));
     // "1AL-FARSI": the family name (or "2JANE" the given names) run into its field number; a street ("2ND AVE")
     // has too few letters before its space, and "INDIANA" is no "1" misread before "NDIANA": the digit must be one.
+    // A name printed in title case runs in too ("1Fontaine").
     let run_in_name = matches!(raw, "1" | "2")
         && rest.split_whitespace().next().is_some_and(|w| {
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | ',' | '.'))
+            let title_case = w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase() || matches!(c, '-' | '\''));
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && (title_case || w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | ',' | '.')))
         });
     if run_in && run_in_name {
         return Some((numbering.kind(&number)?, rest.to_owned()));
@@ -686,6 +703,7 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
     }
     // "4EXP 06/04/2029": AAMVA has no field 4, and the date label run into it says which 4 it was (4b).
     if number == "4"
+        && run_in
         && let Some(&k) = leading_labels(rest).0.first()
         && matches!(k, Kind::IssueDate | Kind::ExpiryDate)
     {
@@ -693,7 +711,7 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
     }
     // "4d627BJ5873", "4b06/04/2029": a field number printed in small letters with its value run into it (a number
     // that merely starts so would be in capitals).
-    if raw.chars().nth(1).is_some_and(|c| c.is_ascii_lowercase()) && rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    if raw_second.is_some_and(|c| matches!(c, 'a'..='d')) && rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return Some((numbering.kind(&number)?, rest.to_owned()));
     }
     // AAMVA has no field 4: "4S1234567" is 4d whose d was lost, run into the number.
@@ -705,6 +723,11 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
     }
     let kind = numbering.kind(&number)?;
     Some((kind, rest.trim_start_matches(['.', ' ', ':', ')']).to_owned()))
+}
+
+/// A field number 1 that was read as a letter ("I", "l", "|").
+fn raw_is_letter_one(raw: &str) -> bool {
+    matches!(raw, "I" | "l" | "|")
 }
 
 /// The words a specimen card is stamped with. They are header vocabulary, but also the name that issuers give the
@@ -721,9 +744,11 @@ pub fn is_specimen_marker(text: &str) -> bool {
 /// 18013, month first on AAMVA cards).
 fn starts_with_date(t: &str, numbering: Numbering) -> bool {
     static DATE: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"^(\d{1,2})[./,-](\d{1,2})[./,-](\d{2,4})").unwrap());
+        // ("10 04 2020": spaces only with a four-digit year.)
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^(\d{1,2})(?:[./,-](\d{1,2})[./,-]\d{2,4}|\s(\d{1,2})\s\d{4}\b)").unwrap());
     DATE.captures(t).is_some_and(|c| {
-        let (a, b) = (c[1].parse::<u32>().unwrap_or(0), c[2].parse::<u32>().unwrap_or(0));
+        let second = c.get(2).or_else(|| c.get(3)).map_or("", |m| m.as_str());
+        let (a, b) = (c[1].parse::<u32>().unwrap_or(0), second.parse::<u32>().unwrap_or(0));
         let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
         match numbering {
             Numbering::Iso18013 => day_month(a, b),
@@ -812,6 +837,26 @@ pub fn date_label(prefix: &str, numbering: Numbering) -> Option<Kind> {
         .iter()
         .find(|(l, _)| last.starts_with(l) && last.chars().count() <= l.len() + 2 || (last.len() >= 3 && within_one_edit(&last, l)))
         .map(|&(_, k)| k)
+}
+
+/// The distinguishing signs of the EU/EEA states that an EU licence prints in its flag (UN 1949/1968 road traffic
+/// conventions): "SLO", "EST", "IRL" alone on a line are the flag's, not a name. (One-letter signs are left out:
+/// a lone initial is commoner.)
+pub const EU_DISTINGUISHING_SIGNS: &[&str] = &[
+    "BG", "CY", "CZ", "DK", "EST", "GR", "FIN", "HR", "IRL", "LT", "LV", "NL", "PL", "RO", "SLO", "SK", "UK", "IS",
+    "FL", "CH", "GB", "NI",
+];
+
+/// The driving-licence categories (EU directive 2006/126/EC, with national ones) that field 9 lists.
+const CATEGORIES: &[&str] = &[
+    "AM", "A1", "A2", "A", "B1", "B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE", "T", "M", "L", "G", "F",
+    "K", "P", "Q",
+];
+
+/// A line that only lists licence categories ("AM A1 A2 B C1E CE", "B BE"): no name and no number.
+pub fn is_categories(text: &str) -> bool {
+    let words: Vec<&str> = text.split([' ', ',', '/']).filter(|w| !w.is_empty()).collect();
+    words.len() >= 2 && words.iter().all(|w| CATEGORIES.contains(&w.trim_matches('.')))
 }
 
 /// Words of the field labels of North American cards that no holder there is named, for label lines OCR garbled

@@ -395,7 +395,10 @@ pub fn read_knowing(lines: &[OcrLine], id_type: IdType, country: &str, today: Na
         _ => None,
     };
     let tilt = page_tilt(lines);
-    let segs: Vec<Segment> = lines.iter().map(|l| segment(l, numbering, tilt)).collect();
+    let mut segs: Vec<Segment> = lines.iter().map(|l| segment(l, numbering, tilt)).collect();
+    if numbering == Some(Numbering::Iso18013) {
+        field_five_in_the_number_column(&mut segs);
+    }
     let mut out = Printed::default();
     // Segments whose text is some label's value (so not free text for positional reading).
     let mut claimed = vec![false; segs.len()];
@@ -417,7 +420,7 @@ pub fn read_knowing(lines: &[OcrLine], id_type: IdType, country: &str, today: Na
     }
     read_dates(&segs, &value_kind, id_type, country, today, known, &mut out);
     let name_sources = std::cell::RefCell::new(Vec::new());
-    read_names(&segs, &claimed, id_type, country, &mut out, &name_sources);
+    read_names(&segs, &claimed, id_type, country, today, &mut out, &name_sources);
     let name_sources = name_sources.into_inner();
     read_sex(&segs, &mut out);
     read_nationality(&segs, &mut out);
@@ -468,6 +471,35 @@ pub fn read_knowing(lines: &[OcrLine], id_type: IdType, country: &str, today: Na
         }
     }
     out
+}
+
+/// "5014032764": an EU licence's field number 5, printed in a small box, run into the licence number by OCR. A
+/// number that starts with 5 is no rarity, so the 5 is taken for the field number only where it stands in the
+/// column of the other field numbers (two at least, their left edges within about half a line's height of its own)
+/// and no other line is field 5.
+fn field_five_in_the_number_column(segs: &mut [Segment]) {
+    if segs.iter().any(|s| s.kinds.contains(&Kind::DocumentNumber)) {
+        return;
+    }
+    let numbered: Vec<f32> = segs.iter().filter(|s| s.how == How::Numbered).map(|s| s.x0).collect();
+    for s in segs.iter_mut() {
+        let mut chars = s.text.chars();
+        let (Some('5'), Some(next)) = (chars.next(), chars.next()) else { continue };
+        let rest = s.text[1..].trim().to_owned();
+        let tolerance = 0.6 * s.height();
+        if s.how == How::Positional
+            && s.kinds.is_empty()
+            && next.is_ascii_alphanumeric()
+            && rest.chars().count() >= 6
+            && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-'))
+            && numbered.iter().filter(|&&x| (x - s.x0).abs() <= tolerance).count() >= 2
+        {
+            s.kinds = vec![Kind::DocumentNumber];
+            s.how = How::Numbered;
+            s.rest = rest;
+            return;
+        }
+    }
 }
 
 /// Dates with their roles: from the label before the date on its line, else from the label whose value the line
@@ -570,6 +602,7 @@ fn read_names<'s>(
     claimed: &[bool],
     id_type: IdType,
     country: &str,
+    today: NaiveDate,
     out: &mut Printed,
     sources: &std::cell::RefCell<Vec<&'s Segment<'s>>>,
 ) {
@@ -696,9 +729,24 @@ fn read_names<'s>(
     // On North American cards the header (state name, document title) is the top row: an unlabelled line in it or
     // above it is the title garbled ("URVERS UCENGE" beside "OKLAHOMA"), never the holder's name.
     let header_row = if states {
-        segs.iter().filter(|s| lexicon::has_header_words(&s.text, true) && !is_vertical(s.line)).map(|s| s.line.row).min()
+        // (A header line has no digits or commas: "KANSAS CITY, MO 64101" is an address with a state in it.)
+        segs.iter()
+            .filter(|s| lexicon::has_header_words(&s.text, true) && !is_vertical(s.line) && !s.text.contains(|c: char| c.is_ascii_digit() || c == ','))
+            .map(|s| s.line.row)
+            .min()
     } else {
         None
+    };
+    // An EU licence prints surname and given names (fields 1 and 2) right above the birth date (field 3), in their
+    // column: there a line in title case is the name, the signature being elsewhere ("Al-Hashimi" over "Ahmad" over
+    // "26 06 1946 'S-GRAVENHAGE", with the field numbers lost).
+    let above_the_birth_date = |s: &Segment| {
+        numbering_is_iso(country, id_type)
+            && segs.iter().any(|d| {
+                (s.line.row + 1..=s.line.row + 2).contains(&d.line.row)
+                    && (d.x0 - s.x0).abs() < s.height()
+                    && !find_dates(&d.text, DayOrder::DayFirst, today).is_empty()
+            })
     };
     let candidates: Vec<&Segment> = segs
         .iter()
@@ -710,13 +758,14 @@ fn read_names<'s>(
             }
             // Title case is a signature's, except on cards that print the whole name on one line, and in the
             // "Last, First" form (a signature has no comma).
-            let title_case_ok = (single_line(country, id_type) || t.contains(','))
+            let title_case_ok = (single_line(country, id_type) || t.contains(',') || above_the_birth_date(s))
                 && t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
             !**claimed
                 && !s.labelled()
                 && !is_vertical(s.line)
-                // The issuing country's code beside the flag of an EU licence ("FIN", "EST").
+                // The issuing country's code beside the flag of an EU licence ("FIN", "EST", "SLO").
                 && t.trim() != country
+                && !(numbering_is_iso(country, id_type) && (lexicon::EU_DISTINGUISHING_SIGNS.contains(&t.trim()) || lexicon::is_categories(t)))
                 // An eye or hair colour code whose label was lost ("BLK").
                 && (!states || !NEVER_NAMES.contains(&t.trim()))
                 && s.line.confidence >= 0.7
@@ -793,6 +842,11 @@ fn read_names<'s>(
         }
         _ => {}
     }
+}
+
+/// A driving licence outside North America: its flag carries the state's distinguishing sign.
+fn numbering_is_iso(country: &str, id_type: IdType) -> bool {
+    id_type == IdType::DriversLicense && Numbering::for_country(country) == Numbering::Iso18013
 }
 
 /// The name line under a numbered name field whose inline "value" is its own label garbled ("1 NAMIE"): a word close
@@ -1190,6 +1244,10 @@ fn read_numbers(
     let personal = out.personal_number.as_ref().map(|p| p.value.replace(['-', ' '], ""));
     for (i, s) in segs.iter().enumerate() {
         let Some(text) = free_number_text(segs, claimed, value_kind, i) else { continue };
+        // Field 9's categories ("AM A1 A2 B C1E CE") are letters and digits in short groups too.
+        if lexicon::is_categories(text) {
+            continue;
+        }
         // A date in either order is no number, whatever order the document's country uses ("11-16-2026").
         if !find_dates(text, DayOrder::DayFirst, today).is_empty() || !find_dates(text, DayOrder::MonthFirst, today).is_empty() {
             continue;
@@ -1230,6 +1288,21 @@ fn read_numbers(
             out.document_number = Some(Read::new(value, s.confidence, How::Positional));
             break;
         }
+    }
+    // A licence's only unlabelled number is its own (field 5 is on every licence, the holder's personal number on
+    // few): taken by position for a personal number, it is the licence number.
+    // (Not a number that holds the birth date, as the personal numbers of the Nordic and Baltic states do.)
+    let holds_birth_date = |v: &str| {
+        out.birth_date.as_ref().is_some_and(|b| {
+            let d = b.value;
+            [d.format("%y%m%d").to_string(), d.format("%d%m%y").to_string()].iter().any(|f| v.contains(f.as_str()))
+        })
+    };
+    if out.document_number.is_none()
+        && id_type == IdType::DriversLicense
+        && out.personal_number.as_ref().is_some_and(|p| p.how == How::Positional && !holds_birth_date(&p.value))
+    {
+        out.document_number = out.personal_number.take();
     }
 }
 
@@ -1746,6 +1819,92 @@ mod tests {
         let lines = [line("NEW YORK", 100.0, 20.0, 0), line("4d μ 301 517 026", 100.0, 60.0, 1)];
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.document_number.map(|r| r.value), Some("301517026".into()));
+    }
+
+    #[test]
+    fn a_boxed_field_five_run_into_the_number_in_the_number_column_and_the_flags_sign_are_read_as_such() {
+        let lines = [
+            line("VOZNISKO DOVOLJENJE", 40.0, 20.0, 0),
+            line("SLO", 500.0, 10.0, 0),
+            line("DABROWSKA", 43.0, 60.0, 1),
+            line("BOZENA", 43.0, 85.0, 2),
+            line("317 03 1996 LJUBLJANA", 40.0, 110.0, 3),
+            line("4a 22 09 2021", 40.0, 135.0, 4),
+            line("4c MARIBOR", 40.0, 160.0, 5),
+            line("5014032764", 42.0, 185.0, 6),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "SVN", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("DABROWSKA".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("BOZENA".into()));
+        assert_eq!(p.birth_date.map(|r| r.value), Some(date(1996, 3, 17)));
+        assert_eq!(p.document_number.map(|r| r.value), Some("014032764".into()));
+        // Out of the column of field numbers, a number starting with 5 keeps its 5.
+        let mut moved = lines.clone();
+        moved[7] = line("5014032764", 300.0, 185.0, 6);
+        assert_eq!(read(&moved, IdType::DriversLicense, "SVN", today()).document_number.map(|r| r.value), Some("5014032764".into()));
+    }
+
+    #[test]
+    fn a_date_with_spaces_is_no_field_ten_and_the_categories_are_no_number_or_name() {
+        let lines = [
+            line("ADEYEMI", 85.0, 60.0, 0),
+            line("BRITTANY ISABELLA", 85.0, 85.0, 1),
+            line("26 09 1963 GALWAY", 85.0, 110.0, 2),
+            line("10 04 2020", 85.0, 135.0, 3),
+            line("4 10 04 2030", 190.0, 135.0, 3),
+            line("AM A1 A2 B C1E CE", 85.0, 185.0, 5),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "IRL", today());
+        assert_eq!(p.issue_date.map(|r| r.value), Some(date(2020, 4, 10)));
+        assert_eq!(p.document_number, None);
+        let run_in = [line("1Fontaine", 85.0, 60.0, 0), line("Anne-Claire Apolline", 85.0, 85.0, 1)];
+        let p = read(&run_in, IdType::DriversLicense, "FRA", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("Fontaine".into()));
+        let names = [line("B BE", 85.0, 60.0, 0), line("NGUYEN", 85.0, 85.0, 1), line("THANH TUNG", 85.0, 110.0, 2)];
+        let p = read(&names, IdType::DriversLicense, "ESP", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("NGUYEN".into()));
+    }
+
+    #[test]
+    fn title_case_names_above_an_eu_licences_birth_date_are_the_names_and_a_signatures_initial_is_no_field_one() {
+        let lines = [
+            line("RIJBEWIJS", 210.0, 20.0, 0),
+            line("Al-Hashimi", 240.0, 60.0, 1),
+            line("Ahmad", 240.0, 85.0, 2),
+            line("26 06 1946 'S-GRAVENHAGE", 242.0, 110.0, 3),
+            line("1868397725", 245.0, 160.0, 4),
+            line("A. Al-Hashimi", 600.0, 190.0, 5),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "NLD", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("Al-Hashimi".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("Ahmad".into()));
+        let lines = [
+            line("KHMELNYTSKA", 126.0, 60.0, 1),
+            line("IRYNA", 126.0, 85.0, 2),
+            line("19.05.1999 LJUBLJANA", 130.0, 110.0, 3),
+            line("I. Khmelnytska", 600.0, 190.0, 5),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "SVN", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("KHMELNYTSKA".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("IRYNA".into()));
+    }
+
+    #[test]
+    fn field_numbers_alone_on_their_lines_label_the_values_beside_them() {
+        let lines = [
+            line("VASILYEV", 130.0, 60.0, 0),
+            line("MARIYA", 130.0, 85.0, 1),
+            line("28/10/1999 ZAGREB", 130.0, 110.0, 2),
+            line("4b", 98.0, 135.0, 3),
+            line("09/06/2040", 140.0, 135.0, 3),
+            line("4a", 98.0, 160.0, 4),
+            line("10/06/2025", 140.0, 160.0, 4),
+            line("005542572", 113.0, 185.0, 5),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "HRV", today());
+        assert_eq!(p.issue_date.map(|r| (r.value, r.how)), Some((date(2025, 6, 10), How::Labelled)));
+        assert_eq!(p.expiry_date.map(|r| (r.value, r.how)), Some((date(2040, 6, 9), How::Labelled)));
+        assert_eq!(p.document_number.map(|r| r.value), Some("005542572".into()), "the only number of a licence is its own");
     }
 
     #[test]
