@@ -221,7 +221,15 @@ fn glued_dates(token: &str) -> Option<String> {
 /// "08/2V/2009", "T1/25/2022": a token in the shape of a numeric date (two, two and four characters, one
 /// separator twice) with one or two digits read as look-alike letters, those letters turned back into digits.
 fn date_token_lookalikes(token: &str) -> Option<String> {
-    let chars: Vec<char> = token.chars().collect();
+    let mut chars: Vec<char> = token.chars().collect();
+    // "14,02.2019": a full stop read as a comma.
+    if chars.len() == 10 && [chars[2], chars[5]].contains(&',') && [chars[2], chars[5]].iter().all(|&c| matches!(c, ',' | '.')) {
+        chars[2] = '.';
+        chars[5] = '.';
+        if chars.iter().enumerate().all(|(i, c)| i == 2 || i == 5 || c.is_ascii_digit()) {
+            return Some(chars.into_iter().collect());
+        }
+    }
     let sep = *chars.get(2)?;
     if chars.len() != 10 || !matches!(sep, '/' | '.' | '-') || chars[5] != sep {
         return None;
@@ -354,6 +362,12 @@ mod tests {
         assert_eq!(dates("2003. 08. 08.", d), ["2003-08-08"]);
         assert_eq!(dates("18 05 1996", d), ["1996-05-18"]);
         assert_eq!(dates("DOB: 13/12/1959", d), ["1959-12-13"]);
+    }
+
+    #[test]
+    fn a_full_stop_read_as_a_comma_in_a_date_is_read_as_one() {
+        assert_eq!(dates("14,02.2019", DayOrder::DayFirst), ["2019-02-14"]);
+        assert_eq!(dates("14.02,2019 TARTU", DayOrder::DayFirst), ["2019-02-14"]);
     }
 
     #[test]

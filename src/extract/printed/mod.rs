@@ -775,6 +775,13 @@ fn read_names<'s>(
         })
         .map(|(s, _)| s)
         .collect();
+    // On an EU licence the names are the lines right above the birth date: when some candidates are there, a line
+    // elsewhere (a title garbled past recognition, "KOREKORT" for KØREKORT) is none.
+    let candidates: Vec<&Segment> = if candidates.iter().any(|s| above_the_birth_date(s)) {
+        candidates.into_iter().filter(|s| above_the_birth_date(s)).collect()
+    } else {
+        candidates
+    };
     // Values of the labels found are not names.
     let taken = |t: &str| {
         [&out.surname, &out.given_names].iter().any(|r| r.as_ref().is_some_and(|r| r.value == t.trim()))
@@ -1887,6 +1894,16 @@ mod tests {
         let p = read(&lines, IdType::DriversLicense, "SVN", today());
         assert_eq!(p.surname.map(|r| r.value), Some("KHMELNYTSKA".into()));
         assert_eq!(p.given_names.map(|r| r.value), Some("IRYNA".into()));
+        // A title garbled past recognition above them is no name.
+        let lines = [
+            line("KOREKORT", 55.0, 20.0, 0),
+            line("THORISDOTTIR", 60.0, 60.0, 1),
+            line("MIKKEL", 64.0, 85.0, 2),
+            line("321 10 1984 AALBORG", 68.0, 110.0, 3),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "DNK", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("THORISDOTTIR".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("MIKKEL".into()));
     }
 
     #[test]
