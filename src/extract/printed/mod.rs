@@ -740,14 +740,13 @@ fn read_names<'s>(
     // An EU licence prints surname and given names (fields 1 and 2) right above the birth date (field 3), in their
     // column: there a line in title case is the name, the signature being elsewhere ("Al-Hashimi" over "Ahmad" over
     // "26 06 1946 'S-GRAVENHAGE", with the field numbers lost).
-    let above_the_birth_date = |s: &Segment| {
-        numbering_is_iso(country, id_type)
-            && segs.iter().any(|d| {
-                (s.line.row + 1..=s.line.row + 2).contains(&d.line.row)
-                    && (d.x0 - s.x0).abs() < s.height()
-                    && !find_dates(&d.text, DayOrder::DayFirst, today).is_empty()
-            })
+    let dated_lines: Vec<(usize, f32)> = if numbering_is_iso(country, id_type) {
+        segs.iter().filter(|d| !find_dates(&d.text, DayOrder::DayFirst, today).is_empty()).map(|d| (d.line.row, d.x0)).collect()
+    } else {
+        Vec::new()
     };
+    let above_the_birth_date =
+        |s: &Segment| dated_lines.iter().any(|&(row, x0)| (s.line.row + 1..=s.line.row + 2).contains(&row) && (x0 - s.x0).abs() < s.height());
     let candidates: Vec<&Segment> = segs
         .iter()
         .zip(claimed)
