@@ -677,13 +677,16 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
         || (run_in && number.chars().any(|n| n.is_ascii_alphabetic()));
     // "1AL-FARSI": the family name (or "2JANE" the given names) run into its field number; a street ("2ND AVE")
     // has too few letters before its space, and "INDIANA" is no "1" misread before "NDIANA": the digit must be one.
-    // A name printed in title case runs in too ("1Fontaine").
+    // A name printed in title case runs in too ("1Fontaine"), and one that opens with a particle ("1DE BOER").
+    let particle_first = rest.split_whitespace().count() >= 2
+        && rest.split_whitespace().next().is_some_and(|w| NAME_PARTICLES.contains(&w))
+        && rest.split_whitespace().skip(1).all(|w| w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'')));
     let run_in_name = matches!(raw, "1" | "2")
-        && rest.split_whitespace().next().is_some_and(|w| {
+        && (particle_first || rest.split_whitespace().next().is_some_and(|w| {
             let title_case = w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| c.is_lowercase() || matches!(c, '-' | '\''));
             w.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && (title_case || w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | ',' | '.')))
-        });
+        }));
     if run_in && run_in_name {
         return Some((numbering.kind(&number)?, rest.to_owned()));
     }
@@ -724,6 +727,10 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
     let kind = numbering.kind(&number)?;
     Some((kind, rest.trim_start_matches(['.', ' ', ':', ')']).to_owned()))
 }
+
+/// Particles that open a surname ("DE BOER", "VAN DIJK", "DA SILVA"): a two-letter first word run into field
+/// number 1 or 2 that is one of them is the name's, not a street's ("2ND AVE").
+const NAME_PARTICLES: &[&str] = &["DE", "DA", "DI", "DU", "DO", "DOS", "DAS", "DEL", "DELLA", "LE", "LA", "EL", "AL", "VAN", "VON", "TER", "TEN", "MAC", "MC"];
 
 /// A field number 1 that was read as a letter ("I", "l", "|").
 fn raw_is_letter_one(raw: &str) -> bool {

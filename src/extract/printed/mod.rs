@@ -627,6 +627,16 @@ fn read_names<'s>(
             let value = names::respace_abbreviations(value.trim().trim_end_matches(','));
             let value = value.as_str();
             let header = lexicon::has_header_words(value, false) && !lexicon::is_specimen_marker(value);
+            // "1. Dordević": the signature with its initial read as field 1, when the name stands in capitals on an
+            // unlabelled line of its own (the field, its number lost).
+            let signature_twin = s.how == How::Numbered
+                && value.chars().any(char::is_lowercase)
+                && segs.iter().enumerate().any(|(k, o)| {
+                    k != i && !o.labelled() && !o.text.chars().any(char::is_lowercase) && names::strip_accents(&o.text) == names::strip_accents(value)
+                });
+            if signature_twin {
+                continue;
+            }
             // An eye or hair colour code under a misread field number ("2 BLU" is field 18) is no name.
             let colour = (s.how == How::Numbered && AAMVA_COLOURS.contains(&value.trim()))
                 || (states && NEVER_NAMES.contains(&value.trim()));
@@ -1866,6 +1876,10 @@ mod tests {
         let run_in = [line("1Fontaine", 85.0, 60.0, 0), line("Anne-Claire Apolline", 85.0, 85.0, 1)];
         let p = read(&run_in, IdType::DriversLicense, "FRA", today());
         assert_eq!(p.surname.map(|r| r.value), Some("Fontaine".into()));
+        let run_in = [line("1DE BOER", 85.0, 60.0, 0), line("2LUUK JEROEN", 85.0, 85.0, 1)];
+        let p = read(&run_in, IdType::DriversLicense, "NLD", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("DE BOER".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("LUUK JEROEN".into()));
         let names = [line("B BE", 85.0, 60.0, 0), line("NGUYEN", 85.0, 85.0, 1), line("THANH TUNG", 85.0, 110.0, 2)];
         let p = read(&names, IdType::DriversLicense, "ESP", today());
         assert_eq!(p.surname.map(|r| r.value), Some("NGUYEN".into()));
@@ -1892,6 +1906,16 @@ mod tests {
         ];
         let p = read(&lines, IdType::DriversLicense, "SVN", today());
         assert_eq!(p.surname.map(|r| r.value), Some("KHMELNYTSKA".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("IRYNA".into()));
+        // The signature's initial read as field 1 does not make it the surname field.
+        let lines = [
+            line("DORDEVIĆ", 122.0, 60.0, 1),
+            line("IRYNA", 126.0, 85.0, 2),
+            line("03 07 1988 VILNIUS", 130.0, 110.0, 3),
+            line("1. Dordević", 600.0, 190.0, 5),
+        ];
+        let p = read(&lines, IdType::DriversLicense, "LTU", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("DORDEVIĆ".into()));
         assert_eq!(p.given_names.map(|r| r.value), Some("IRYNA".into()));
         // A title garbled past recognition above them is no name.
         let lines = [
