@@ -404,6 +404,8 @@ pub fn printed_only(p: &Printed, hint: &DocumentHint) -> Fields {
     // Names placed by position have no role a label gave them; a signature that spells the given names then the
     // surname, both exactly as read, gives it (signatures are written given names first), and confirms both.
     let placed = [&p.surname, &p.given_names].iter().any(|r| r.as_ref().is_some_and(|r| r.how == How::Positional));
+    // Cut from one line by a guess, the names have no second printing of the cut (the signature spells the line).
+    let may_accept_names = may_accept && !p.names_split_by_guess;
     let signed_in_order = match (&p.given_names, &p.surname) {
         (Some(g), Some(s)) => signature_confirms(&tidy(&g.value), Some(&tidy(&s.value)), &p.signature_lines, false),
         _ => false,
@@ -413,7 +415,7 @@ pub fn printed_only(p: &Printed, hint: &DocumentHint) -> Fields {
             let value = tidy(&r.value);
             let other = other.as_ref().map(|o| tidy(&o.value));
             let signed = if placed { signed_in_order } else { signature_confirms(&value, other.as_deref(), &p.signature_lines, at_end) };
-            field(value, (may_accept && signed).then_some(Evidence::TwoPrintings))
+            field(value, (may_accept_names && signed).then_some(Evidence::TwoPrintings))
         })
     };
     let last_name = name(&p.surname, &p.given_names, true);
@@ -721,6 +723,11 @@ mod tests {
             let f = printed_only(&p, &licence);
             assert!(!f.first_name.unwrap().accepted && !f.last_name.unwrap().accepted, "{signature}");
         }
+        // Names cut from one line by a guess: the signature spelling the line does not confirm where the cut is.
+        p.signature_lines = vec!["Anna Kovacs".into()];
+        p.names_split_by_guess = true;
+        let f = printed_only(&p, &licence);
+        assert!(!f.first_name.unwrap().accepted && !f.last_name.unwrap().accepted);
     }
 
     #[test]

@@ -678,8 +678,10 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
     // "1AL-FARSI": the family name (or "2JANE" the given names) run into its field number; a street ("2ND AVE")
     // has too few letters before its space, and "INDIANA" is no "1" misread before "NDIANA": the digit must be one.
     // A name printed in title case runs in too ("1Fontaine"), and one that opens with a particle ("1DE BOER").
+    // ("1LA SALLE ST" is a street with its house number run in.)
     let particle_first = rest.split_whitespace().count() >= 2
         && rest.split_whitespace().next().is_some_and(|w| NAME_PARTICLES.contains(&w))
+        && !rest.split_whitespace().last().is_some_and(|w| ["ST", "AVE", "RD", "DR", "LN", "BLVD", "WAY", "CT", "PL", "HWY"].contains(&w))
         && rest.split_whitespace().skip(1).all(|w| w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'')));
     let run_in_name = matches!(raw, "1" | "2")
         && (particle_first || rest.split_whitespace().next().is_some_and(|w| {

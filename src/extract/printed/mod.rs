@@ -79,6 +79,9 @@ pub struct Printed {
     /// Every number-like token on the side (separators removed), vertical ones included, once per line it is on:
     /// second readings of the document number.
     pub all_numbers: Vec<String>,
+    /// Surname and given names were cut from one line by a guess (the last word taken for the surname, or where the
+    /// signature splits a run-together name): a signature spelling the line confirms no cut point (R10).
+    pub names_split_by_guess: bool,
 }
 
 /// One OCR line with its geometry, labels and field number.
@@ -457,6 +460,7 @@ pub fn read_knowing(lines: &[OcrLine], id_type: IdType, country: &str, today: Na
         let (confidence, how) = (sur.confidence, sur.how);
         out.surname = Some(Read::new(surname, confidence, how));
         out.given_names = Some(Read::new(given, confidence, how));
+        out.names_split_by_guess = true;
     }
     if let Some(rrn) = &out.personal_number
         && let Some((birth, sex, _)) = numbers::korean_rrn(&rrn.value)
@@ -784,9 +788,9 @@ fn read_names<'s>(
         })
         .map(|(s, _)| s)
         .collect();
-    // On an EU licence the names are the lines right above the birth date: when some candidates are there, a line
+    // On an EU licence the names are the lines right above the birth date: when two candidates are there, a line
     // elsewhere (a title garbled past recognition, "KOREKORT" for KØREKORT) is none.
-    let candidates: Vec<&Segment> = if candidates.iter().any(|s| above_the_birth_date(s)) {
+    let candidates: Vec<&Segment> = if candidates.iter().filter(|s| above_the_birth_date(s)).count() >= 2 {
         candidates.into_iter().filter(|s| above_the_birth_date(s)).collect()
     } else {
         candidates
@@ -838,6 +842,7 @@ fn read_names<'s>(
             };
             out.surname = Some(read(&sur, first, How::Positional));
             out.given_names = Some(read(&given, first, How::Positional));
+            out.names_split_by_guess = true;
         }
         (false, false) if candidates.len() >= 2 => {
             // Surname line, then given-names line (passports, EU and AAMVA licences).
@@ -845,14 +850,20 @@ fn read_names<'s>(
             out.given_names = Some(read(&candidates[1].text, candidates[1], How::Positional));
         }
         (true, false) => {
-            // The given names follow the labelled surname.
-            let below = candidates.iter().find(|s| out.surname.as_ref().is_some_and(|sur| s.text.trim() != sur.value));
+            // The given names follow the labelled surname: below it, or right of it on its row. (A line above it is
+            // no given name: a surname whose number was lost, over given names with theirs misread as 1.)
+            let anchor = sources.borrow().last().map(|a| (a.line.row, a.x1));
+            let follows = |s: &Segment| anchor.is_none_or(|(row, x1)| s.line.row > row || s.line.row == row && s.x0 >= x1);
+            let below = candidates.iter().find(|s| out.surname.as_ref().is_some_and(|sur| s.text.trim() != sur.value) && follows(s));
             if let Some(s) = below {
                 out.given_names = Some(read(&s.text, s, How::Positional));
             }
         }
         (false, true) => {
-            if let Some(s) = candidates.first() {
+            // The surname precedes the labelled given names.
+            let anchor = sources.borrow().last().map(|a| (a.line.row, a.x0));
+            let precedes = |s: &Segment| anchor.is_none_or(|(row, x0)| s.line.row < row || s.line.row == row && s.x1 <= x0);
+            if let Some(s) = candidates.iter().find(|s| precedes(s)) {
                 out.surname = Some(read(&s.text, s, How::Positional));
             }
         }
@@ -1917,6 +1928,11 @@ mod tests {
         let p = read(&lines, IdType::DriversLicense, "LTU", today());
         assert_eq!(p.surname.map(|r| r.value), Some("DORDEVIĆ".into()));
         assert_eq!(p.given_names.map(|r| r.value), Some("IRYNA".into()));
+        // Given names follow the labelled surname: a line above it is none ("2" misread as "1" under a surname
+        // whose number was lost).
+        let lines = [line("KOVACS", 100.0, 60.0, 1), line("1 ANNA", 96.0, 85.0, 2), line("12.03.1980 GYOR", 96.0, 110.0, 3)];
+        let p = read(&lines, IdType::DriversLicense, "HUN", today());
+        assert_ne!(p.given_names.map(|r| r.value), Some("KOVACS".into()));
         // A title garbled past recognition above them is no name.
         let lines = [
             line("KOREKORT", 55.0, 20.0, 0),
