@@ -5,16 +5,16 @@
 //!
 //! | rule | field(s) | accepted when |
 //! | --- | --- | --- |
-//! | R1 | birth and expiry dates, document number | the MRZ is whole for its format and every check digit passes (the composite included) |
+//! | R1 | birth and expiry dates, document number | the MRZ is whole for its format and every check digit passes (the composite included); a birth date only when its century is settled ([`settle_birth_century`]) |
 //! | R2 | document number | as R1; a number the check digits repaired (the unique look-alike substitution that passes), or one holding a character the check digits cannot tell from its look-alike (G/6, L/1, K/<), only when the printed zone reads the same number too: the composite digit weighs the number exactly as its own digit does, so it adds nothing against misreads of the number, and one candidate in ten passes by chance |
 //! | R3 | document number | a printed number that passes the MRZ's check digit where the MRZ's reading of it fails, printed twice alike (a check digit passes one wrong reading in ten) |
-//! | R4 | names | R1, and the printed zone reads the same name: the printed spelling when the MRZ spells exactly it (accents of the kind the MRZ shows, Ä as AE), else the MRZ's own spelling (accents the MRZ drops, É or Ř, are unconfirmed); a name the MRZ truncated is returned as printed, unaccepted |
+//! | R4 | names | R1, and the printed zone reads the same name: the printed spelling when the MRZ writes every marked letter out as two letters no other letter shares (Ü as UE), else the MRZ's own spelling (marks the MRZ drops, É or Ř, and letters it cannot tell apart, Ä/Æ, Ö/Ø/Œ, are unconfirmed); a name the MRZ truncated is returned as printed, unaccepted |
 //! | R5 | sex | R1, and the printed zone reads the same sex |
-//! | R6 | nationality | R1, a valid country code, and the printed nationality or the issuing state agrees |
+//! | R6 | nationality | R1, a country code that is alpha-3 as read (the MRZ parser maps ICAO's two-letter and legacy forms), and the printed nationality or the issuing state agrees |
 //! | R7 | personal number | R1 (the optional data is under the composite check, and TD3's under its own), R2's rule on check-blind characters, on documents of states that write the personal number there |
-//! | R8 | personal number | a number whose own check character passes (Spanish DNI/NIE, Dutch BSN, Aadhaar, Korean resident number) |
+//! | R8 | personal number | a number whose own check character passes (Spanish DNI/NIE, Dutch BSN, Aadhaar, Korean resident number, codice fiscale, CURP, RUN); where the document type carries a personal number the identity number is it, or the document number unaccepted when it was not read |
 //! | R9 | birth date, sex | the Korean resident number (R8) encodes the same |
-//! | R10 | names (documents without an MRZ) | read by label or field number, and the signature line (a second printing) spells them in place, at word boundaries |
+//! | R10 | names (documents without an MRZ) | read by label or field number, and the signature line (a second printing) spells them in place, at word boundaries; never a name beyond ASCII (one recogniser's two readings share its confusions of marks), never a North American front (its barcode is the independent source) |
 //! | R11 | anything | on a document that carries an MRZ, nothing only the printed zone says; issue dates never (no MRZ field holds them) |
 //! | R12 | every field of a licence or ID card back | decoded from an error-corrected barcode (AAMVA PDF417) |
 //!
@@ -30,6 +30,40 @@ use super::printed::names::{same_name, strip_accents, tidy};
 use super::printed::{self, How, Printed};
 use super::{DocumentHint, Field, Fields};
 use crate::kyc::IdType;
+
+/// Which rule of the table above accepted a value: `kyc eval` counts accepted and wrong values per rule, so a rule
+/// that leaks shows at once. (R11 only ever withholds acceptance, so no value carries it.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Rule {
+    R1,
+    R2,
+    R3,
+    R4,
+    R5,
+    R6,
+    R7,
+    R8,
+    R9,
+    R10,
+    R12,
+}
+
+impl Rule {
+    /// Every rule, in the table's order.
+    pub const ALL: [Rule; 11] =
+        [Rule::R1, Rule::R2, Rule::R3, Rule::R4, Rule::R5, Rule::R6, Rule::R7, Rule::R8, Rule::R9, Rule::R10, Rule::R12];
+
+    /// The kind of evidence the rule rests on.
+    pub fn evidence(self) -> Evidence {
+        match self {
+            Rule::R1 | Rule::R2 | Rule::R3 | Rule::R7 => Evidence::MrzCheckDigits,
+            Rule::R4 | Rule::R5 | Rule::R6 => Evidence::MrzAndPrinted,
+            Rule::R8 | Rule::R9 => Evidence::SelfChecking,
+            Rule::R10 => Evidence::TwoPrintings,
+            Rule::R12 => Evidence::Barcode,
+        }
+    }
+}
 
 /// What confirms an accepted value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,17 +81,17 @@ pub enum Evidence {
     Barcode,
 }
 
-fn accepted(value: impl Into<String>, evidence: Evidence) -> Field {
-    Field { value: value.into(), accepted: true, evidence: Some(evidence) }
+fn accepted(value: impl Into<String>, rule: Rule) -> Field {
+    Field { value: value.into(), accepted: true, evidence: Some(rule.evidence()), rule: Some(rule) }
 }
 
 fn unaccepted(value: impl Into<String>) -> Field {
-    Field { value: value.into(), accepted: false, evidence: None }
+    Field { value: value.into(), accepted: false, evidence: None, rule: None }
 }
 
-fn field(value: impl Into<String>, evidence: Option<Evidence>) -> Field {
-    match evidence {
-        Some(e) => accepted(value, e),
+fn field(value: impl Into<String>, rule: Option<Rule>) -> Field {
+    match rule {
+        Some(r) => accepted(value, r),
         None => unaccepted(value),
     }
 }
@@ -90,11 +124,14 @@ fn printed_form(mrz_name: &str, truncated: bool, p: &Printed) -> Option<(String,
     p.name_lines.iter().find(|(s, _)| same_name(s, mrz_name, truncated)).map(|(s, c)| (tidy(s), *c))
 }
 
-/// Letters whose ICAO 9303 transliteration takes two letters (Ä -> AE, Ø -> OE, Å -> AA, ß -> SS, ...): the MRZ
-/// shows them, so it can confirm them. Every other diacritic (É, Ř, Ñ, ...) is simply dropped in the MRZ.
+/// Letters whose ICAO 9303 transliteration takes two letters that no other letter takes (Ü -> UE, Å -> AA,
+/// ß -> SS, Þ -> TH): the MRZ shows them, so it can confirm them. Ä and Æ both become AE, Ö, Ø and Œ all OE: the MRZ
+/// cannot tell which was printed, and the recogniser confuses them, so it confirms none of them. Every other
+/// diacritic (É, Ř, Ñ, ...) is simply dropped in the MRZ.
 fn mrz_visible(c: char) -> bool {
     let upper: String = c.to_uppercase().collect();
-    super::printed::names::icao_transliterate(&upper).chars().count() >= 2
+    let shared = matches!(upper.as_str(), "Ä" | "Æ" | "Ö" | "Ø" | "Œ");
+    !shared && super::printed::names::icao_transliterate(&upper).chars().count() >= 2
 }
 
 /// R4: the name to return for an MRZ name, and whether it is confirmed. The printed spelling is returned confirmed
@@ -105,13 +142,16 @@ fn name_field(mrz_name: &str, truncated: bool, p: &Printed, confirmed: bool) -> 
     if mrz_name.is_empty() {
         return None;
     }
-    let evidence = confirmed.then_some(Evidence::MrzAndPrinted);
+    let evidence = confirmed.then_some(Rule::R4);
     Some(match printed_form(mrz_name, truncated, p) {
         Some((printed, _)) => {
             let squash = |s: &str| s.replace([' ', '-', '\''], "");
             let spelled_exactly = squash(&super::printed::names::icao_transliterate(&printed)) == squash(mrz_name)
                 || squash(&strip_accents(&printed)) == squash(mrz_name);
-            let accents_shown = printed.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).all(mrz_visible);
+            // Printed accents are confirmed only where the MRZ writes them out: "MÜLLER" by MUELLER, not by MULLER (a
+            // state that drops the mark confirms the letters, not the mark).
+            let transliterated_exactly = squash(&super::printed::names::icao_transliterate(&printed)) == squash(mrz_name);
+            let accents_shown = transliterated_exactly && printed.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).all(mrz_visible);
             // The printed reading lost (or gained) a space between names: the MRZ's separators are the ones read.
             let words = |s: &str| s.split([' ', '-']).filter(|w| !w.is_empty()).count();
             let same_words = words(&printed) == words(mrz_name);
@@ -167,26 +207,73 @@ fn validity_consistent(issue: NaiveDate, expiry: NaiveDate) -> bool {
     (1..=20).any(|years| issue.with_year(issue.year() + years).is_some_and(|e| (expiry - e).num_days().abs() <= 1))
 }
 
+/// The oldest a holder is taken to be when a document is issued to them. People over 110 number a few hundred in
+/// the world (the Gerontology Research Group's validated supercentenarians), so a birth century that makes the
+/// holder older than this at issue is far likelier a wrong century than a real holder.
+const OLDEST_HOLDER_AT_ISSUE_YEARS: i32 = 110;
+
+/// When no issue date was read, the issue is taken to be at most this long before the expiry: ICAO 9303 passports
+/// are valid ten years at most, and the longer an assumed validity the younger an old candidate looks, so the
+/// shortest common bound errs towards calling the century open.
+const ASSUMED_LONGEST_VALIDITY_YEARS: i32 = 10;
+
+/// The MRZ writes two-digit years and its check digit confirms the six digits, not the century. The century of a
+/// birth date is settled when a personal number that encodes it says so, when a printed date gives it, or when
+/// only one century agrees with the document's other dates (born before issue and expiry, no older at issue than
+/// [`OLDEST_HOLDER_AT_ISSUE_YEARS`]). Returns the date and whether its century is settled; an unsettled one is
+/// returned as the parser chose it (the latest century not in the future), unaccepted.
+fn settle_birth_century(
+    parsed: NaiveDate,
+    expiry: Option<NaiveDate>,
+    issue: Option<NaiveDate>,
+    printed_dates: &[NaiveDate],
+    encoded: Option<NaiveDate>,
+) -> (NaiveDate, bool) {
+    let candidates: Vec<NaiveDate> = [Some(parsed), parsed.with_year(parsed.year() - 100)].into_iter().flatten().collect();
+    let issued = issue.or_else(|| expiry.and_then(|e| e.with_year(e.year() - ASSUMED_LONGEST_VALIDITY_YEARS)));
+    let plausible = |b: &NaiveDate| {
+        expiry.is_none_or(|e| *b < e)
+            && issue.is_none_or(|i| *b <= i)
+            && issued.is_none_or(|i| i.years_since(*b).is_none_or(|age| age as i32 <= OLDEST_HOLDER_AT_ISSUE_YEARS))
+    };
+    if let Some(e) = encoded.filter(|e| candidates.contains(e)) {
+        return (e, plausible(&e));
+    }
+    let printed = candidates.iter().find(|c| printed_dates.contains(c) && **c != parsed).copied();
+    let agreeing: Vec<NaiveDate> = candidates.iter().copied().filter(plausible).collect();
+    match (printed, agreeing.as_slice()) {
+        (Some(p), _) if agreeing.contains(&p) => (p, true),
+        (_, [only]) => (*only, true),
+        _ => (printed.unwrap_or(parsed), false),
+    }
+}
+
 /// Fields of a document with an MRZ.
 pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
     let confirmed = m.confirmed();
-    let by_mrz = confirmed.then_some(Evidence::MrzCheckDigits);
+    let by_mrz = confirmed.then_some(Rule::R1);
 
-    // The MRZ has two-digit years; a printed date with the same day, month and year-in-century settles the century
-    // (a 1911 birth date is otherwise read as 2011).
-    let birth = m.birth_date.map(|d| {
-        p.all_dates
-            .iter()
-            .copied()
-            .find(|q| q.month() == d.month() && q.day() == d.day() && q.year() % 100 == d.year() % 100 && q.year() < d.year())
-            .unwrap_or(d)
+    // The century of the birth date (see `settle_birth_century`), from the personal number where it encodes it.
+    // Only a number something checks: the MRZ's (under the composite check digit) or a printed self-checking one.
+    let encoded = [
+        m.personal_number.as_deref().filter(|_| confirmed),
+        p.personal_number.as_ref().filter(|r| r.how == How::SelfChecking).map(|r| r.value.as_str()),
+    ]
+        .into_iter()
+        .flatten()
+        .find_map(|pn| super::printed::numbers::birth_date_in_personal_number(&m.issuing_state, pn));
+    let settled = m.birth_date.map(|d| {
+        let issue = p.issue_date.as_ref().map(|r| r.value);
+        settle_birth_century(d, m.expiry_date, issue, &p.all_dates, encoded)
     });
-    let date = |d: Option<NaiveDate>, fallback: &Option<printed::Read<NaiveDate>>| match d {
-        Some(d) => Some(field(d.to_string(), by_mrz)),
+    let birth = settled.map(|(d, _)| d);
+    let century_settled = settled.is_some_and(|(_, s)| s);
+    let date = |d: Option<NaiveDate>, fallback: &Option<printed::Read<NaiveDate>>, settled: bool| match d {
+        Some(d) => Some(field(d.to_string(), by_mrz.filter(|_| settled))),
         None => fallback.as_ref().map(|r| unaccepted(r.value.to_string())),
     };
-    let birth_date = date(birth, &p.birth_date);
-    let expire_date = date(m.expiry_date, &p.expiry_date);
+    let birth_date = date(birth, &p.birth_date, century_settled);
+    let expire_date = date(m.expiry_date, &p.expiry_date, true);
 
     // R11: the issue date is printed only. The labelled one, else the printed date between birth and expiry that
     // fits the validity; never accepted.
@@ -218,7 +305,7 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
         match printed_number_confirmed_by_mrz(m, p) {
             Some(printed) => {
                 let ok = confirmed_but_number(m) && printed_twice(p, &printed);
-                Some(field(printed.clone(), ok.then_some(Evidence::MrzCheckDigits)))
+                Some(field(printed.clone(), ok.then_some(Rule::R3)))
             }
             None => Some(unaccepted(number.clone())),
         }
@@ -227,7 +314,8 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
         let ok = confirmed && m.number.unique && (!needs_second || second_reading);
         // A printed number that differs only where the check digits are blind contradicts the MRZ's reading.
         let contradicted = p.document_number.as_ref().is_some_and(|r| differ_only_where_blind(&r.value, number));
-        Some(field(number.clone(), (ok && !contradicted).then_some(Evidence::MrzCheckDigits)))
+        let rule = if needs_second { Rule::R2 } else { Rule::R1 };
+        Some(field(number.clone(), (ok && !contradicted).then_some(rule)))
     };
 
     // R7: the personal number from the MRZ optional data, where the state writes it there.
@@ -236,7 +324,7 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
     let dni = m.personal_number.as_ref().filter(|_| m.issuing_state == "ESP").and_then(|pn| {
         (9..=pn.len()).rev().find_map(|n| pn.get(..n).filter(|c| super::printed::numbers::valid_spanish_dni(c))).map(str::to_owned)
     });
-    let personal = dni.map(|d| accepted(d, Evidence::SelfChecking)).or_else(|| m.personal_number.as_ref().filter(|_| state_writes_it).map(|pn| {
+    let personal = dni.map(|d| accepted(d, Rule::R8)).or_else(|| m.personal_number.as_ref().filter(|_| state_writes_it).map(|pn| {
         let checked = match m.format {
             MrzFormat::Td3 => m.checks.optional == Some(true),
             _ => true,
@@ -244,9 +332,9 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
         let self_checked = p.personal_number.as_ref().is_some_and(|r| r.how == How::SelfChecking && same_number(&r.value, pn));
         let blind = super::mrz::checksum::has_check_blind_character(pn);
         let evidence = if confirmed && checked && (!blind || printed_reads_personal(p, pn)) {
-            Some(Evidence::MrzCheckDigits)
+            Some(Rule::R7)
         } else if self_checked {
-            Some(Evidence::SelfChecking)
+            Some(Rule::R8)
         } else {
             None
         };
@@ -257,7 +345,9 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
             // The state prints a personal number the MRZ did not carry: the printed one (R8 if self-checking).
             p.personal_number
                 .as_ref()
-                .map(|r| field(r.value.clone(), (r.how == How::SelfChecking).then_some(Evidence::SelfChecking)))
+                .map(|r| field(r.value.clone(), (r.how == How::SelfChecking).then_some(Rule::R8)))
+                // Not read: the document number, for the user to confirm, never accepted (on these documents it is
+                // another number than the holder's).
                 .or_else(|| document_number.as_ref().map(|d| unaccepted(d.value.clone())))
         } else {
             document_number.clone()
@@ -282,13 +372,15 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
     // R5.
     let gender = m.sex.map(|s| {
         let agrees = p.sex.as_ref().is_some_and(|g| g.value == s);
-        field(s.to_string(), (confirmed && agrees).then_some(Evidence::MrzAndPrinted))
+        field(s.to_string(), (confirmed && agrees).then_some(Rule::R5))
     });
     // R6.
     let nationality = (!m.nationality.is_empty()).then(|| {
-        let valid = crate::kyc::Country::parse(&m.nationality).is_ok();
+        // Only a three-letter code that is a country's (or ICAO's) as it stands: the MRZ parser has already turned
+        // two-letter and legacy forms into alpha-3, so anything else is a misreading.
+        let valid = crate::kyc::Country::parse(&m.nationality).is_ok_and(|c| c.as_str() == m.nationality);
         let agrees = p.nationality.as_ref().is_some_and(|n| n.value == m.nationality) || m.nationality == m.issuing_state;
-        field(m.nationality.clone(), (confirmed && valid && agrees).then_some(Evidence::MrzAndPrinted))
+        field(m.nationality.clone(), (confirmed && valid && agrees).then_some(Rule::R6))
     });
     let license_number = (hint.id_type == IdType::DriversLicense).then(|| document_number.clone()).flatten();
     Fields {
@@ -334,7 +426,7 @@ fn full_name(first: &Option<Field>, last: &Option<Field>) -> Option<Field> {
     match (first, last) {
         (Some(f), Some(l)) => {
             let both = f.accepted && l.accepted;
-            Some(field(format!("{} {}", f.value, l.value), if both { f.evidence.or(l.evidence) } else { None }))
+            Some(field(format!("{} {}", f.value, l.value), if both { f.rule.or(l.rule) } else { None }))
         }
         (None, Some(l)) => Some(unaccepted(l.value.clone())),
         (Some(f), None) => Some(unaccepted(f.value.clone())),
@@ -349,7 +441,10 @@ fn full_name(first: &Option<Field>, last: &Option<Field>) -> Option<Field> {
 /// "Annabel", "Smith" none of "Goldsmith", "Martin" none of "Dupont-Martin"). Which field a name is comes from the
 /// label or field number it was read by; names placed by position are confirmed only together (`printed_only`).
 fn signature_confirms(value: &str, other: Option<&str>, signatures: &[String], at_end: bool) -> bool {
-    if !super::printed::names::looks_like_name(value) {
+    // The printed name and its signature are read by the same recogniser, which confuses the marks above a letter
+    // (¨ ^ ˚ ´ `) the same way both times ("Zoë" read ZOÊ twice): a name holding any letter beyond ASCII is never
+    // confirmed by a second reading. It is still returned, for the user to confirm.
+    if !super::printed::names::looks_like_name(value) || !value.is_ascii() {
         return false;
     }
     let want = strip_accents(value);
@@ -393,19 +488,21 @@ fn signature_confirms(value: &str, other: Option<&str>, signatures: &[String], a
 pub fn printed_only(p: &Printed, hint: &DocumentHint) -> Fields {
     let spec = document::spec(hint.id_type, &hint.country);
     let may_accept = !spec.carries_mrz;
-    let self_checking = |r: &printed::Read<String>| (may_accept && r.how == How::SelfChecking).then_some(Evidence::SelfChecking);
+    let self_checking = |r: &printed::Read<String>| (may_accept && r.how == How::SelfChecking).then_some(Rule::R8);
     let rrn = p.personal_number.as_ref().filter(|r| r.how == How::SelfChecking).and_then(|r| super::printed::numbers::korean_rrn(&r.value));
     let date = |r: &Option<printed::Read<NaiveDate>>, from_rrn: Option<NaiveDate>| {
         r.as_ref().map(|r| {
             let confirmed = may_accept && from_rrn == Some(r.value);
-            field(r.value.to_string(), confirmed.then_some(Evidence::SelfChecking))
+            field(r.value.to_string(), confirmed.then_some(Rule::R9))
         })
     };
     // Names placed by position have no role a label gave them; a signature that spells the given names then the
     // surname, both exactly as read, gives it (signatures are written given names first), and confirms both.
     let placed = [&p.surname, &p.given_names].iter().any(|r| r.as_ref().is_some_and(|r| r.how == How::Positional));
     // Cut from one line by a guess, the names have no second printing of the cut (the signature spells the line).
-    let may_accept_names = may_accept && !p.names_split_by_guess;
+    // A North American card's independent source is its barcode (R12): without it, the front's two printings are
+    // one recogniser's two readings and confirm nothing.
+    let may_accept_names = may_accept && !p.names_split_by_guess && !spec.barcode_on_back;
     let signed_in_order = match (&p.given_names, &p.surname) {
         (Some(g), Some(s)) => signature_confirms(&tidy(&g.value), Some(&tidy(&s.value)), &p.signature_lines, false),
         _ => false,
@@ -415,7 +512,7 @@ pub fn printed_only(p: &Printed, hint: &DocumentHint) -> Fields {
             let value = tidy(&r.value);
             let other = other.as_ref().map(|o| tidy(&o.value));
             let signed = if placed { signed_in_order } else { signature_confirms(&value, other.as_deref(), &p.signature_lines, at_end) };
-            field(value, (may_accept_names && signed).then_some(Evidence::TwoPrintings))
+            field(value, (may_accept_names && signed).then_some(Rule::R10))
         })
     };
     let last_name = name(&p.surname, &p.given_names, true);
@@ -425,10 +522,15 @@ pub fn printed_only(p: &Printed, hint: &DocumentHint) -> Fields {
         .personal_number
         .as_ref()
         .map(|r| field(r.value.clone(), self_checking(r)))
-        .or_else(|| document_number.clone());
+        // A card that prints a personal number beside its own card number: the card number is not the holder's, so
+        // it is returned for the user to confirm, never accepted.
+        .or_else(|| {
+            let other_number = document::PRINTS_PERSONAL_NUMBER.contains(&(hint.country.as_str(), hint.id_type));
+            document_number.as_ref().map(|d| if other_number { unaccepted(d.value.clone()) } else { d.clone() })
+        });
     let gender = p.sex.as_ref().map(|g| {
         let confirmed = may_accept && rrn.is_some_and(|(_, s, _)| s == g.value) && g.how != How::SelfChecking;
-        field(g.value.to_string(), confirmed.then_some(Evidence::SelfChecking))
+        field(g.value.to_string(), confirmed.then_some(Rule::R9))
     });
     let nationality = p.nationality.as_ref().filter(|_| spec.nationality).map(|n| unaccepted(n.value.clone()));
     let license_number = (hint.id_type == IdType::DriversLicense).then(|| document_number.clone()).flatten();
@@ -451,7 +553,7 @@ pub fn printed_only(p: &Printed, hint: &DocumentHint) -> Fields {
 /// symbol's error correction and the record's exact structure.
 pub fn with_barcode(r: &super::barcode::AamvaRecord, hint: &DocumentHint) -> Fields {
     use super::barcode::Sex;
-    let by_barcode = |v: String| accepted(v, Evidence::Barcode);
+    let by_barcode = |v: String| accepted(v, Rule::R12);
     let given = [r.first_name.as_deref(), r.middle_names.as_deref()]
         .iter()
         .flatten()
@@ -536,8 +638,13 @@ mod tests {
 
     /// A TD3 MRZ of a Utopian passport with this number and names, every check digit right.
     fn td3(number: &str, names: &str) -> Mrz {
+        td3_dated(number, names, "740812", "340415")
+    }
+
+    /// As [`td3`], with these six-digit birth and expiry dates.
+    fn td3_dated(number: &str, names: &str, birth: &str, expiry: &str) -> Mrz {
         let num = format!("{number:<<9}");
-        let body = format!("{num}{}UTO7408122F340415{}<<<<<<<<<<<<<<", cd(&num), cd("340415"));
+        let body = format!("{num}{}UTO{birth}{}F{expiry}{}<<<<<<<<<<<<<<", cd(&num), cd(birth), cd(expiry));
         let composite = format!("{}{}{}0", &body[0..10], &body[13..20], &body[21..42]);
         let l2 = format!("{body}0{}", cd(&composite));
         let l1 = format!("{:<<44}", format!("P<UTO{names}"));
@@ -738,5 +845,90 @@ mod tests {
         p.birth_date = Some(Read { value: NaiveDate::from_ymd_opt(1980, 1, 1).unwrap(), confidence: 1.0, how: How::Labelled });
         let f = printed_only(&p, &card);
         assert!(f.birth_date.unwrap().accepted && f.identity_number.unwrap().accepted);
+    }
+
+    fn value_and_acceptance(f: &Option<Field>) -> Option<(&str, bool)> {
+        f.as_ref().map(|f| (f.value.as_str(), f.accepted))
+    }
+
+    #[test]
+    fn class1_marks_above_a_letter_are_never_confirmed_by_a_second_reading_of_the_same_engine() {
+        // R10: "Bergström" read BERGSTRÔM on the card and in its signature is one recogniser's confusion twice.
+        let licence = DocumentHint { id_type: IdType::DriversLicense, country: "SWE".into() };
+        let mut p = printed();
+        p.surname = read("BERGSTRÔM");
+        p.given_names = read("ANAÏS");
+        p.signature_lines = vec!["Anaïs Bergstrôm".into()];
+        let f = printed_only(&p, &licence);
+        assert_eq!(value_and_acceptance(&f.last_name), Some(("BERGSTRÔM", false)), "returned for the user, not accepted");
+        assert_eq!(value_and_acceptance(&f.first_name), Some(("ANAÏS", false)));
+        // R4: the MRZ confirms the letters, not marks it drops or cannot tell apart (Ö, Ø and Œ are all OE).
+        let m = td3("X4B9T3Q7P", "BERGSTROEM<<ZOE");
+        p.name_lines = vec![("BERGSTRÖM".into(), 0.99), ("ZOË".into(), 0.99)];
+        let f = with_mrz(&m, &p, &passport());
+        assert_eq!(value_and_acceptance(&f.last_name), Some(("BERGSTROEM", true)), "the MRZ's spelling");
+        assert_eq!(value_and_acceptance(&f.first_name), Some(("ZOE", true)), "Ë is dropped by the MRZ");
+    }
+
+    #[test]
+    fn class2_the_birth_century_must_agree_with_the_documents_other_dates() {
+        // 121212 on a passport that expired in 2011: 2012 is after the expiry, so only 1912 fits.
+        let m = td3_dated("X4B9T3Q7P", "NORDLUND<<LIV", "121212", "111212");
+        let f = with_mrz(&m, &printed(), &passport());
+        assert_eq!(value_and_acceptance(&f.birth_date), Some(("1912-12-12", true)));
+        // Born 2015 or 1915 on a passport valid to 2030: both fit, so the century is a guess and not accepted.
+        let m = td3_dated("X4B9T3Q7P", "NORDLUND<<LIV", "150101", "300101");
+        let f = with_mrz(&m, &printed(), &passport());
+        assert_eq!(value_and_acceptance(&f.birth_date), Some(("2015-01-01", false)));
+        // A printed date with the four-digit year settles it.
+        let mut p = printed();
+        p.all_dates = vec![NaiveDate::from_ymd_opt(1915, 1, 1).unwrap()];
+        assert_eq!(value_and_acceptance(&with_mrz(&m, &p, &passport()).birth_date), Some(("1915-01-01", true)));
+        // So does a personal number that encodes the century (a Finnish HETU: "+" is the 1800s, "-" the 1900s,
+        // "A" the 2000s).
+        let mut m = td3_dated("X4B9T3Q7P", "NORDLUND<<LIV", "150101", "300101");
+        m.issuing_state = "FIN".into();
+        m.personal_number = Some("010115A1239".into());
+        let hetu = super::super::printed::numbers::birth_date_in_personal_number("FIN", "010115A1239");
+        assert_eq!(hetu, NaiveDate::from_ymd_opt(2015, 1, 1), "the HETU test vector must be valid");
+        assert_eq!(value_and_acceptance(&with_mrz(&m, &printed(), &passport()).birth_date), Some(("2015-01-01", true)));
+    }
+
+    #[test]
+    fn class3_a_code_that_is_not_alpha_3_as_it_stands_is_not_accepted() {
+        let mut m = td3("X4B9T3Q7P", "NORDLUND<<LIV");
+        m.nationality = "SI".into();
+        m.issuing_state = "SI".into();
+        assert_eq!(value_and_acceptance(&with_mrz(&m, &printed(), &passport()).nationality), Some(("SI", false)));
+    }
+
+    #[test]
+    fn class4_the_card_number_is_not_the_identity_number_of_a_card_that_prints_a_personal_number() {
+        let card = DocumentHint { id_type: IdType::GovernmentId, country: "ITA".into() };
+        let mut m = td3("CA52345XT", "ROSSI<<MARIO");
+        m.issuing_state = "ITA".into();
+        let f = with_mrz(&m, &printed(), &card);
+        assert!(f.document_number.as_ref().unwrap().accepted);
+        assert_eq!(value_and_acceptance(&f.identity_number), Some(("CA52345XT", false)), "the codice fiscale was not read");
+        let mut p = printed();
+        p.personal_number = Some(Read { value: "RSSMRA85T10A562S".into(), confidence: 0.99, how: How::SelfChecking });
+        let f = with_mrz(&m, &p, &card);
+        assert_eq!(value_and_acceptance(&f.identity_number), Some(("RSSMRA85T10A562S", true)));
+        // Without an MRZ either.
+        let mut p = printed();
+        p.document_number = Some(Read { value: "CA52345XT".into(), confidence: 0.99, how: How::SelfChecking });
+        assert_eq!(value_and_acceptance(&printed_only(&p, &card).identity_number), Some(("CA52345XT", false)));
+    }
+
+    #[test]
+    fn class5_a_north_american_front_confirms_no_name_without_its_barcode() {
+        let licence = DocumentHint { id_type: IdType::DriversLicense, country: "USA".into() };
+        let mut p = printed();
+        p.surname = read("SAMPLE");
+        p.given_names = read("JANE");
+        p.signature_lines = vec!["Jane Sample".into()];
+        let f = printed_only(&p, &licence);
+        assert_eq!(value_and_acceptance(&f.last_name), Some(("SAMPLE", false)));
+        assert_eq!(value_and_acceptance(&f.first_name), Some(("JANE", false)));
     }
 }

@@ -16,6 +16,13 @@ pub const PERSONAL_NUMBER_STATES: &[&str] = &[
     "IND",
 ];
 
+/// Identity cards that print the holder's personal number beside a card number of their own, where the MRZ does
+/// not carry it: the Italian electronic identity card (the codice fiscale, on the back), the Mexican voter card
+/// (INE: the CURP on the front), the Chilean identity card (the RUN beside the document number). On these the
+/// card number is never the identity number.
+pub const PRINTS_PERSONAL_NUMBER: &[(&str, IdType)] =
+    &[("ITA", IdType::GovernmentId), ("MEX", IdType::GovernmentId), ("CHL", IdType::GovernmentId)];
+
 /// Which fields a document of this kind carries (`document_fields` in the API).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -80,6 +87,7 @@ pub fn spec(id_type: IdType, country: &str) -> Spec {
         mrz_on_back: matches!(id_type, GovernmentId | ResidencePermit) && carries_mrz,
         barcode_on_back: north_american && matches!(id_type, DriversLicense | GovernmentId),
         personal_number: matches!(id_type, Aadhaar | Pancard)
+            || PRINTS_PERSONAL_NUMBER.contains(&(country, id_type))
             || (matches!(id_type, Passport | GovernmentId | ResidencePermit | DriversLicense)
                 && PERSONAL_NUMBER_STATES.contains(&country)
                 && !(id_type == DriversLicense && matches!(country, "KOR" | "IND"))),
@@ -164,5 +172,7 @@ mod tests {
         assert!(spec(IdType::Passport, "SWE").personal_number);
         assert!(!spec(IdType::Passport, "DEU").personal_number);
         assert!(spec(IdType::Aadhaar, "IND").personal_number);
+        assert!(spec(IdType::GovernmentId, "ITA").personal_number, "the codice fiscale on the back");
+        assert!(!spec(IdType::Passport, "ITA").personal_number);
     }
 }

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::kyc::IdType;
 use crate::ocr::OcrLine;
-pub use acceptance::Evidence;
+pub use acceptance::{Evidence, Rule};
 pub use document::DocumentFields;
 use mrz::Mrz;
 pub use printed::{dates, names, numbers};
@@ -31,6 +31,9 @@ pub struct Field {
     pub accepted: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
+    /// The acceptance rule that accepted it (absent when unaccepted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
 }
 
 /// The holder's fields, as the API names them (see [`Fields::api_entries`]).

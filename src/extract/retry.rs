@@ -248,7 +248,7 @@ mod tests {
     }
 
     fn fields(expiry: &str) -> Fields {
-        let f = |v: &str| Some(Field { value: v.into(), accepted: true, evidence: None });
+        let f = |v: &str| Some(Field { value: v.into(), accepted: true, evidence: None, rule: None });
         Fields {
             birth_date: f("1974-08-12"),
             issue_date: f("2024-04-16"),

@@ -110,12 +110,28 @@ pub fn mrz_date(yymmdd: &str, today: NaiveDate, is_birth: bool) -> Option<NaiveD
     NaiveDate::from_ymd_opt(year, mm, dd)
 }
 
-/// Nationality / state codes: `D` is Germany's ICAO code; the rest are ISO 3166-1 alpha-3 or ICAO specials.
+/// Codes some documents still write that ISO 3166-1 has withdrawn, with the alpha-3 code that replaced them where
+/// one country did (ISO 3166-3's "formerly used" list): Romania's ROM (until 2002), Zaire's ZAR, East Timor's TMP,
+/// Burma's BUR. Codes of states that split (YUG, SCG, CSK) have no single successor and stay as they are (no
+/// country: never accepted).
+const LEGACY_CODES: &[(&str, &str)] = &[("ROM", "ROU"), ("ZAR", "COD"), ("TMP", "TLS"), ("BUR", "MMR")];
+
+/// Nationality / state codes, always as ISO 3166-1 alpha-3 (or an ICAO special code) whatever the document wrote:
+/// `D` is Germany's ICAO code; a two-letter ISO code with a filler (`SI<`, as some older documents wrote it) is
+/// that country's alpha-3; withdrawn codes become their successor's ([`LEGACY_CODES`]).
 pub fn state_code(raw: &str) -> String {
     let (code, _) = map_alpha(raw);
     match code.trim_end_matches('<') {
         "D" => "DEU".to_owned(),
-        other => known_code_repair(other).unwrap_or_else(|| other.to_owned()),
+        two if two.len() == 2 && two.chars().all(|c| c.is_ascii_uppercase()) => {
+            crate::kyc::Country::parse(two).map(|c| c.as_str().to_owned()).unwrap_or_else(|_| two.to_owned())
+        }
+        other => LEGACY_CODES
+            .iter()
+            .find(|(old, _)| *old == other)
+            .map(|(_, new)| (*new).to_owned())
+            .or_else(|| known_code_repair(other))
+            .unwrap_or_else(|| other.to_owned()),
     }
 }
 
@@ -333,5 +349,21 @@ fn parse_fra_cni(lines: &[String], today: NaiveDate) -> Mrz {
         },
         whole: false,
         repairs: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_leaves_as_alpha_3() {
+        assert_eq!(state_code("D<<"), "DEU");
+        assert_eq!(state_code("SI<"), "SVN", "ICAO's two-letter form with a filler");
+        assert_eq!(state_code("FR<"), "FRA");
+        assert_eq!(state_code("ROM"), "ROU", "a withdrawn code, to its successor");
+        assert_eq!(state_code("GBO"), "GBO", "an ICAO code for British nationals stays itself");
+        assert_eq!(state_code("YUG"), "YUG", "no single successor: no country, never accepted");
+        assert_eq!(state_code("UTO"), "UTO");
     }
 }

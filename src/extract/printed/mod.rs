@@ -1450,6 +1450,9 @@ fn self_checking(country: &str, v: &str) -> bool {
         "NLD" => numbers::valid_dutch_bsn(v),
         "IND" => numbers::valid_aadhaar(v),
         "KOR" => numbers::korean_rrn(v).is_some() && numbers::valid_korean_rrn_check(v),
+        "ITA" => numbers::valid_codice_fiscale(v),
+        "MEX" => numbers::valid_curp(v),
+        "CHL" => numbers::valid_chilean_rut(v),
         _ => false,
     }
 }

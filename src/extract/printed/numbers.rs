@@ -103,9 +103,191 @@ pub fn valid_korean_rrn_check(s: &str) -> bool {
     (11 - sum % 11) % 10 == d[12]
 }
 
+/// Italian codice fiscale (16 characters: surname, name, birth year, month letter, day, place, check letter; digits
+/// of the place and date may be replaced by letters, "omocodia"): the check letter is the sum of the odd positions'
+/// values from the odd table and the even positions' plain values, modulo 26 (Decreto ministeriale 23/12/1976;
+/// the same algorithm as python-stdnum's `it.codicefiscale`).
+pub fn valid_codice_fiscale(s: &str) -> bool {
+    let s = s.trim().to_ascii_uppercase();
+    let b = s.as_bytes();
+    // Shape: 6 letters, then 2+1+2+1+3 digits or omocodia letters around the month and place letters.
+    const OMOCODIA: &[u8] = b"LMNPQRSTUV";
+    let digitish = |c: u8| c.is_ascii_digit() || OMOCODIA.contains(&c);
+    let shape = b.len() == 16
+        && b[..6].iter().all(u8::is_ascii_uppercase)
+        && [6, 7, 9, 10, 12, 13, 14].iter().all(|&i| digitish(b[i]))
+        && [8, 11, 15].iter().all(|&i| b[i].is_ascii_uppercase());
+    if !shape {
+        return false;
+    }
+    const ODD: [u32; 26] = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+    let value = |c: u8| if c.is_ascii_digit() { u32::from(c - b'0') } else { u32::from(c - b'A') };
+    let sum: u32 = b[..15].iter().enumerate().map(|(i, &c)| if i % 2 == 0 { ODD[value(c) as usize] } else { value(c) }).sum();
+    u32::from(b[15] - b'A') == sum % 26
+}
+
+/// Mexican CURP (18 characters: 4 letters, birth date YYMMDD, sex H/M, state, 3 consonants, a character that is a
+/// digit for births before 2000 and a letter after, a check digit over the 17 before it with the alphabet
+/// `0-9 A-N Ñ O-Z`, weights 18..2; the algorithm of RENAPO's instructivo, as python-stdnum's `mx.curp`).
+pub fn valid_curp(s: &str) -> bool {
+    let s: Vec<char> = s.trim().to_uppercase().chars().collect();
+    const ALPHABET: &str = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ";
+    let shape = s.len() == 18
+        && s[..4].iter().all(char::is_ascii_uppercase)
+        && s[4..10].iter().all(char::is_ascii_digit)
+        && matches!(s[10], 'H' | 'M' | 'X')
+        && s[11..16].iter().all(char::is_ascii_uppercase)
+        && s[16].is_ascii_alphanumeric()
+        && s[17].is_ascii_digit();
+    if !shape {
+        return false;
+    }
+    let Some(values) = s[..17].iter().map(|c| ALPHABET.chars().position(|a| a == *c)).collect::<Option<Vec<usize>>>() else {
+        return false;
+    };
+    let sum: usize = values.iter().enumerate().map(|(i, v)| v * (18 - i)).sum();
+    s[17].to_digit(10) == Some(((10 - sum % 10) % 10) as u32)
+}
+
+/// Chilean RUT/RUN as printed, "12.345.678-5" or "12345678-K": the digits weighted 2..7 from the right, modulo 11
+/// (python-stdnum's `cl.rut`). Only the printed form with its hyphen and check character is a candidate: a bare run
+/// of digits passes a modulo-11 check one time in eleven.
+pub fn valid_chilean_rut(s: &str) -> bool {
+    let s = s.trim().to_ascii_uppercase();
+    let Some((body, check)) = s.split_once('-') else { return false };
+    let digits: String = body.chars().filter(|c| *c != '.').collect();
+    if !(7..=8).contains(&digits.len()) || !digits.chars().all(|c| c.is_ascii_digit()) || check.len() != 1 {
+        return false;
+    }
+    let sum: u32 = digits.chars().rev().filter_map(|c| c.to_digit(10)).zip([2, 3, 4, 5, 6, 7].iter().cycle()).map(|(d, w)| d * w).sum();
+    let want = match 11 - sum % 11 {
+        11 => '0',
+        10 => 'K',
+        n => char::from(b'0' + n as u8),
+    };
+    check.starts_with(want)
+}
+
+/// The birth date a state's personal number encodes with its century, where the number says the century: Finnish
+/// HETU (the sign after DDMMYY), Estonian and Lithuanian personal codes (the first digit), Polish PESEL (the month
+/// offset), Romanian CNP (the first digit, citizens), Bulgarian EGN (the month offset), Icelandic kennitala (the
+/// last digit), the Swedish personnummer in its twelve-digit form, the Mexican CURP
+/// (a digit or a letter before the check digit) and the Korean resident number. The MRZ writes two-digit years:
+/// this is what settles their century on such documents.
+pub fn birth_date_in_personal_number(country: &str, number: &str) -> Option<chrono::NaiveDate> {
+    use chrono::NaiveDate;
+    let t: String = number.trim().to_ascii_uppercase().chars().filter(|c| !c.is_whitespace()).collect();
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    let num = |s: &str| s.parse::<u32>().ok();
+    let date = |year: i32, month: u32, day: u32| NaiveDate::from_ymd_opt(year, month, day);
+    let yy = |s: &str| s.get(0..2).and_then(num).map(|v| v as i32);
+    match country {
+        "FIN" if t.len() == 11 => {
+            let century = match t.as_bytes()[6] {
+                b'+' => 1800,
+                b'-' | b'Y' | b'X' | b'W' | b'V' | b'U' => 1900,
+                b'A' | b'B' | b'C' | b'D' | b'E' | b'F' => 2000,
+                _ => return None,
+            };
+            date(century + yy(&t[4..6])?, num(&t[2..4])?, num(&t[0..2])?)
+        }
+        "EST" | "LTU" if digits.len() == 11 && t.len() == 11 => {
+            let century = match digits.as_bytes()[0] {
+                b'1' | b'2' => 1800,
+                b'3' | b'4' => 1900,
+                b'5' | b'6' => 2000,
+                _ => return None,
+            };
+            date(century + yy(&digits[1..3])?, num(&digits[3..5])?, num(&digits[5..7])?)
+        }
+        "POL" if digits.len() == 11 && t.len() == 11 => {
+            let m = num(&digits[2..4])?;
+            let (century, month) = match m {
+                81..=92 => (1800, m - 80),
+                1..=12 => (1900, m),
+                21..=32 => (2000, m - 20),
+                41..=52 => (2100, m - 40),
+                _ => return None,
+            };
+            date(century + yy(&digits[0..2])?, month, num(&digits[4..6])?)
+        }
+        "ROU" if digits.len() == 13 && t.len() == 13 => {
+            let century = match digits.as_bytes()[0] {
+                b'1' | b'2' => 1900,
+                b'3' | b'4' => 1800,
+                b'5' | b'6' => 2000,
+                _ => return None,
+            };
+            date(century + yy(&digits[1..3])?, num(&digits[3..5])?, num(&digits[5..7])?)
+        }
+        "BGR" if digits.len() == 10 && t.len() == 10 => {
+            let m = num(&digits[2..4])?;
+            let (century, month) = match m {
+                21..=32 => (1800, m - 20),
+                41..=52 => (2000, m - 40),
+                _ => (1900, m),
+            };
+            date(century + yy(&digits[0..2])?, month, num(&digits[4..6])?)
+        }
+        "ISL" if digits.len() == 10 => {
+            let century = match digits.as_bytes()[9] {
+                b'8' => 1800,
+                b'9' => 1900,
+                b'0' => 2000,
+                _ => return None,
+            };
+            date(century + yy(&digits[4..6])?, num(&digits[2..4])?, num(&digits[0..2])?)
+        }
+        "SWE" if digits.len() == 12 => date(digits[0..4].parse().ok()?, num(&digits[4..6])?, num(&digits[6..8])?),
+        "MEX" if valid_curp(&t) => {
+            let century = if t.as_bytes()[16].is_ascii_digit() { 1900 } else { 2000 };
+            date(century + yy(&t[4..6])?, num(&t[6..8])?, num(&t[8..10])?)
+        }
+        "KOR" => korean_rrn(&t).map(|(d, _, _)| d),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Valid and invalid numbers from python-stdnum's documentation and tests (`it.codicefiscale`, `mx.curp`,
+    /// `cl.rut`), checked against its validators.
+    #[test]
+    fn codice_fiscale_curp_and_rut_check_characters() {
+        assert!(valid_codice_fiscale("RSSMRA85T10A562S"));
+        assert!(!valid_codice_fiscale("RSSMRA85T10A562T"));
+        assert!(!valid_codice_fiscale("RSSMRA85T10A562"));
+        assert!(!valid_codice_fiscale("RSSMRÀ85T10A562S"));
+        assert!(valid_curp("BOXW310820HNERXN09"));
+        assert!(!valid_curp("BOXW310820HNERXN08"));
+        assert!(!valid_curp("BOXW31082ÀHNERXN09"));
+        assert!(valid_chilean_rut("76.086.428-5"));
+        assert!(valid_chilean_rut("12345678-5"));
+        assert!(!valid_chilean_rut("12345678-4"));
+        assert!(!valid_chilean_rut("123456785"), "no hyphen, no candidate");
+    }
+
+    /// The dates python-stdnum's `get_birth_date` gives for the same numbers.
+    #[test]
+    fn personal_numbers_that_encode_the_birth_century() {
+        let d = |s: &str| Some(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
+        assert_eq!(birth_date_in_personal_number("FIN", "131052-308T"), d("1952-10-13"));
+        assert_eq!(birth_date_in_personal_number("FIN", "131052A308T"), d("2052-10-13"));
+        assert_eq!(birth_date_in_personal_number("EST", "36805280109"), d("1968-05-28"));
+        assert_eq!(birth_date_in_personal_number("POL", "44051401359"), d("1944-05-14"));
+        assert_eq!(birth_date_in_personal_number("POL", "12251401359"), d("2012-05-14"));
+        assert_eq!(birth_date_in_personal_number("ROU", "1630615123457"), d("1963-06-15"));
+        assert_eq!(birth_date_in_personal_number("BGR", "7523169263"), d("1875-03-16"));
+        assert_eq!(birth_date_in_personal_number("ISL", "120160-3389"), d("1960-01-12"));
+        assert_eq!(birth_date_in_personal_number("ISL", "4504013150"), None, "a company's number (day + 40)");
+        assert_eq!(birth_date_in_personal_number("SWE", "19880320-0016"), d("1988-03-20"));
+        assert_eq!(birth_date_in_personal_number("SWE", "880320-0016"), None, "the hyphen form leaves the century open");
+        assert_eq!(birth_date_in_personal_number("MEX", "BOXW310820HNERXN09"), d("1931-08-20"));
+        assert_eq!(birth_date_in_personal_number("DEU", "131052-308T"), None);
+        assert_eq!(birth_date_in_personal_number("FIN", "13105À-308T"), None);
+    }
 
     #[test]
     fn ocr_text_with_accents_is_no_dni_and_no_panic() {
