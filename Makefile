@@ -130,6 +130,8 @@ gen: zxing-venv
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families eu_dl_alt --count 60 --seed 101 --out .cache/gen/tune16 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families eu_dl_alt --count 40 --seed 102 --out .cache/gen/tune17 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families eu_dl_alt --count 40 --seed 103 --out .cache/gen/tune18 > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --stress --count 80 --seed 121 --out .cache/gen/stress > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --stress --count 60 --seed 122 --out .cache/gen/stress-heldout > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 60 --seed 7 --max-tilt 8 --out .cache/gen/backs8 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 40 --seed 8 --max-tilt 10 --out .cache/gen/backs10 > /dev/null
 
@@ -161,6 +163,8 @@ eval-gen: build
 	./target/release/kyc eval .cache/gen/heldout6 | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout7 | sed '/^failures:/,$$d'
 	./target/release/kyc eval .cache/gen/heldout8 | sed '/^failures:/,$$d'
+	./target/release/kyc eval .cache/gen/stress
+	./target/release/kyc eval .cache/gen/stress-heldout | sed '/^failures:/,$$d'
 
 # Licence-back barcodes (PDF417 + AAMVA): this reader and zxing-cpp 3.1.1 on the same photographed backs (made by
 # tools/docgen/backs.py, see tools/docgen/README-backs.md), fastest of 3 runs each, figures side by side.

@@ -135,7 +135,29 @@ def pick_name(r: random.Random, nat: str, sex: str) -> tuple[str, str]:
     return last, first
 
 
-def gen_record(r: random.Random, fam: str, today: dt.date) -> tuple[Rec, dict]:
+# --stress: what documents made outside this project showed (see the README): names with the marks above a letter
+# that a recogniser confuses (¨ ^ ˚ ´ ` and friends), holders born before 1930 on long-expired documents (the MRZ's
+# two-digit years), and MRZ codes in ICAO's two-letter form with a filler or in a withdrawn ISO 3166 form.
+STRESS_SURNAMES = ["Bergström", "Lefèvre", "Brontë", "Núñez", "Åkesson", "Søndergaard", "Gonçalves", "Côté",
+                   "Piñeiro", "Daniëls", "Mägi", "Björklund", "Hôtelier", "Müller-Lüdenscheidt", "Ødegård", "Çelik"]
+STRESS_GIVEN = {"f": ["Zoë", "Anaïs", "Chloé", "Hélène", "Begoña", "Françoise", "Noëlle", "Maëlle", "Åsa", "Inès"],
+                "m": ["Björn", "Jérôme", "Benoît", "Iñaki", "João", "Øystein", "Noël", "Jüri", "François", "Loïc"]}
+# ISO 3166-1 alpha-2 of the issuers a two-letter MRZ code is drawn for, and ISO 3166-3's withdrawn Romanian code.
+STRESS_ALPHA2 = {"SVN": "SI", "FRA": "FR", "ITA": "IT", "ESP": "ES", "NLD": "NL", "POL": "PL", "SWE": "SE",
+                 "PRT": "PT", "AUT": "AT", "BEL": "BE", "FIN": "FI", "GRC": "GR", "CZE": "CZ", "EST": "EE"}
+STRESS_LEGACY = {"ROU": "ROM"}
+
+
+def stress_code(r: random.Random, code: str) -> str:
+    """The code as an older document may write it in its MRZ: two letters and a filler, or a withdrawn code."""
+    if code in STRESS_LEGACY:
+        return STRESS_LEGACY[code]
+    if code in STRESS_ALPHA2:
+        return STRESS_ALPHA2[code] + "<"
+    return code
+
+
+def gen_record(r: random.Random, fam: str, today: dt.date, stress: bool = False) -> tuple[Rec, dict]:
     kind, _held, _fn, types = FAMILIES[fam]
     doc_type = r.choice(types) if kind != "aamva" else ("drivers_license" if r.random() < 0.72 else "government_id")
     state = ""
@@ -162,6 +184,9 @@ def gen_record(r: random.Random, fam: str, today: dt.date) -> tuple[Rec, dict]:
     if kind in ("passport", "td1", "td2", "aamva") and (issuer in X_COUNTRIES) and r.random() < 0.08:
         sex = "X"
     last, first = pick_name(r, name_nat, sex)
+    if stress and r.random() < 0.6:
+        last = r.choice(STRESS_SURNAMES) if r.random() < 0.7 else last
+        first = r.choice(STRESS_GIVEN["m" if sex == "M" else "f" if sex == "F" else r.choice("mf")])
 
     # ages and validity
     minor_p = {"passport": 0.12, "td1": 0.1, "td2": 0.1, "aamva": 0.1, "ca": 0.06, "eudl": 0.0, "visa": 0.05}[kind]
@@ -208,6 +233,13 @@ def gen_record(r: random.Random, fam: str, today: dt.date) -> tuple[Rec, dict]:
         expiry = add_years(dt.date(issue.year, birth.month, min(birth.day, 28)), years)
     else:
         expiry = add_years(issue, years) - dt.timedelta(days=r.choice([0, 1, 1]))
+    if stress and kind in ("passport", "td1", "td2", "visa", "eudl") and r.random() < 0.3:
+        # An old document: a holder born 1912-1929, a document issued 1998-2012 and long expired.
+        birth = dt.date(r.randint(1912, 1929), r.randint(1, 12), r.randint(1, 28))
+        age = today.year - birth.year
+        issue = dt.date(r.randint(1998, 2012), r.randint(1, 12), r.randint(1, 28))
+        expiry = (issue + dt.timedelta(days=r.choice([90, 365, 1825]) - 1) if kind == "visa"
+                  else add_years(issue, 10 if kind != "eudl" else 10) - dt.timedelta(days=1))
 
     # numbers
     personal = None
@@ -300,22 +332,26 @@ def gen_record(r: random.Random, fam: str, today: dt.date) -> tuple[Rec, dict]:
 
     # MRZ
     sex_mrz = sex if sex in "MF" else "<"
+    if stress and r.random() < 0.35:
+        issuer_mrz, nat_mrz = stress_code(r, issuer), stress_code(r, nat)
+    else:
+        issuer_mrz, nat_mrz = issuer, nat
     opt = "".join(c for c in (personal or "") if c.isalnum())
     if kind == "passport":
         if len(opt) > 14:
             opt = opt[-14:]
-        rec.mrz, rec.mrz_truncated = M.td3("P", issuer, last, first, doc_no, nat, birth, sex_mrz, expiry, opt,
+        rec.mrz, rec.mrz_truncated = M.td3("P", issuer_mrz, last, first, doc_no, nat_mrz, birth, sex_mrz, expiry, opt,
                                            filler_cd=r.choice("<<<0"))
     elif kind == "td2":
         code = r.choice(["I<", "ID", "I<"]) if doc_type == "government_id" else r.choice(["IR", "AR", "IR"])
-        rec.mrz, rec.mrz_truncated = M.td2(code, issuer, last, first, doc_no, nat, birth, sex_mrz, expiry)
+        rec.mrz, rec.mrz_truncated = M.td2(code, issuer_mrz, last, first, doc_no, nat_mrz, birth, sex_mrz, expiry)
     elif kind == "td1":
         code = r.choice(["I<", "ID", "I<", "IO"]) if doc_type == "government_id" else r.choice(["IR", "AR", "IR", "RP"[0] + "<"])
         code = code if code[0] in "ACI" else "IR"
-        rec.mrz, rec.mrz_truncated = M.td1(code, issuer, last, first, doc_no, nat, birth, sex_mrz, expiry, opt[:15], "")
+        rec.mrz, rec.mrz_truncated = M.td1(code, issuer_mrz, last, first, doc_no, nat_mrz, birth, sex_mrz, expiry, opt[:15], "")
     elif kind == "visa":
         vt = {"C": "C", "D": "D"}.get(e["visa_type"], "<")
-        rec.mrz, rec.mrz_truncated = M.mrv("A" if fam == "visa_mrva" else "B", issuer, last, first, doc_no, nat, birth,
+        rec.mrz, rec.mrz_truncated = M.mrv("A" if fam == "visa_mrva" else "B", issuer_mrz, last, first, doc_no, nat_mrz, birth,
                                            sex_mrz, expiry, visa_type=vt)
     meta = {"age": age}
     return rec, meta
@@ -394,6 +430,8 @@ def main(argv=None) -> int:
     ap.add_argument("--ocr-b-font", default="", help="optional OCR-B font file added to the MRZ fonts")
     ap.add_argument("--unreadable-rate", type=float, default=0.06)
     ap.add_argument("--png", action="store_true", help="also write a PNG copy of each photo (for viewing)")
+    ap.add_argument("--stress", action="store_true",
+                    help="accented names, holders born before 1930 on expired documents, two-letter and withdrawn MRZ codes")
     a = ap.parse_args(argv)
     today = dt.date.fromisoformat(a.today)
     held = a.set == "heldout"
@@ -420,7 +458,7 @@ def main(argv=None) -> int:
     t0 = time.time()
     for i, fam in enumerate(order):
         r = random.Random(master.randrange(2**63))
-        rec, meta = gen_record(r, fam, today)
+        rec, meta = gen_record(r, fam, today, a.stress)
         st = style_for(r, fam, rec)
         ctx = make_ctx(r, pools, st["langs"], st["date_style"], label_upper=r.random() < 0.3,
                        sep=r.choice([" / ", "/", " / ", " - "]))
