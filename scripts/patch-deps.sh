@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Build-time patches of dependencies, reproducibly: the pinned crate from crates.io (its SHA-256 is the checksum
-# Cargo.lock had for it), unpacked into .cache/patched/ and patched with our own diff from patches/. Cargo.toml's
-# [patch.crates-io] points there, so run this (or any make target) before a bare `cargo build`.
+# Build-time patches of dependencies, reproducibly: the pinned crate, fetched by cargo from the registry it is
+# configured with (its SHA-256 is the checksum Cargo.lock had for it), unpacked into .cache/patched/ and patched
+# with our own diff from patches/. Cargo.toml's [patch.crates-io] points there, so run this (or any make target) before a bare `cargo build`.
 #
 # rten 0.27.0: its depthwise convolution reads every input row through a runtime stride (`src[i * stride]`), which
 # the compiler cannot vectorise; a stride-1 path (most of PP-OCR's depthwise layers) as a plain zip vectorises
@@ -17,22 +17,27 @@ CRATES=(
 
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 
-fetch_crate() { # name version sha out
-  local name="$1" version="$2" want="$3" out="$4" f dl
-  # 1. Cargo's own download cache (any registry mirror it was configured with).
+from_cargo_cache() { # name version sha out: the .crate from cargo's download cache, whatever registry it came from
+  local name="$1" version="$2" want="$3" out="$4" f
   for f in "${CARGO_HOME:-$HOME/.cargo}"/registry/cache/*/"$name-$version.crate"; do
     if [ -f "$f" ] && [ "$(sha "$f")" = "$want" ]; then cp "$f" "$out"; return 0; fi
   done
-  # 2. The download URL the crates.io sparse index announces, then crates.io's static host.
-  dl="$(curl -sSfL --max-time 30 https://index.crates.io/config.json 2>/dev/null \
-        | python3 -c 'import json,sys; print(json.load(sys.stdin)["dl"])' 2>/dev/null || true)"
-  for url in ${dl:+"$dl/$name/$version/download"} "https://static.crates.io/crates/$name/$name-$version.crate"; do
-    if curl -sSfL --retry 3 --max-time 120 -o "$out.tmp" "$url" && [ "$(sha "$out.tmp")" = "$want" ]; then
-      mv "$out.tmp" "$out"; return 0
-    fi
-    rm -f "$out.tmp"
-  done
-  echo "patch-deps: could not fetch $name $version with sha256 $want" >&2
+  return 1
+}
+
+fetch_crate() { # name version sha out
+  local name="$1" version="$2" want="$3" out="$4" scratch
+  from_cargo_cache "$@" && return 0
+  # Not cached yet: `cargo fetch` on a scratch manifest that depends on exactly this version fills cargo's cache
+  # through the registry cargo is configured with (a mirror included); the SHA-256 is checked all the same.
+  scratch="$(mktemp -d)"
+  mkdir -p "$scratch/src" && : > "$scratch/src/lib.rs"
+  printf '[package]\nname = "patch-deps-fetch"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\n%s = "=%s"\n' \
+    "$name" "$version" > "$scratch/Cargo.toml"
+  cargo fetch --quiet --manifest-path "$scratch/Cargo.toml" || true
+  rm -rf "$scratch"
+  from_cargo_cache "$@" && return 0
+  echo "patch-deps: could not fetch $name $version with sha256 $want through cargo" >&2
   return 1
 }
 
