@@ -94,7 +94,11 @@ pub fn scan(id_type: &str, country: &str, front: &Path, back: Option<&Path>) -> 
     let country = crate::kyc::Country::parse(country)?;
     let engine = PpOcr::new()?;
     let front_img = imaging::decode(&std::fs::read(front)?)?;
-    let back_img = back.map(|b| std::fs::read(b).map_err(Box::<dyn std::error::Error>::from).and_then(|bytes| Ok(imaging::decode(&bytes)?))).transpose()?;
+    let back_img = back
+        .map(|b| {
+            std::fs::read(b).map_err(Box::<dyn std::error::Error>::from).and_then(|bytes| Ok(imaging::decode(&bytes)?))
+        })
+        .transpose()?;
     let hint = DocumentHint { id_type, country: country.to_string() };
     let today = chrono::Utc::now().date_naive();
     let t = Instant::now();

@@ -104,7 +104,8 @@ impl Config {
                 data_dir: PathBuf::from(get("KYC_DATA_DIR").unwrap_or_else(|| "./kyc-data".into())),
             },
             "aws" => StorageConfig::Aws {
-                bucket: get("KYC_S3_BUCKET").ok_or_else(|| ConfigError("KYC_S3_BUCKET is required with KYC_STORAGE=aws".into()))?,
+                bucket: get("KYC_S3_BUCKET")
+                    .ok_or_else(|| ConfigError("KYC_S3_BUCKET is required with KYC_STORAGE=aws".into()))?,
                 table: get("KYC_DYNAMODB_TABLE")
                     .ok_or_else(|| ConfigError("KYC_DYNAMODB_TABLE is required with KYC_STORAGE=aws".into()))?,
             },
@@ -113,20 +114,26 @@ impl Config {
         let number = |name: &str| -> Result<Option<u32>, ConfigError> {
             get(name)
                 .filter(|v| !v.trim().is_empty())
-                .map(|v| v.trim().parse::<u32>().map_err(|_| ConfigError(format!("{name} must be a whole number, not {v:?}"))))
+                .map(|v| {
+                    v.trim()
+                        .parse::<u32>()
+                        .map_err(|_| ConfigError(format!("{name} must be a whole number, not {v:?}")))
+                })
                 .transpose()
         };
         let projects = match (get("KYC_PROJECTS"), get("KYC_PROJECTS_FILE")) {
             (Some(_), Some(_)) => return Err(ConfigError("set KYC_PROJECTS or KYC_PROJECTS_FILE, not both".into())),
             (Some(json), None) => parse_projects(&json, "KYC_PROJECTS")?,
             (None, Some(path)) => {
-                let json = std::fs::read_to_string(&path).map_err(|e| ConfigError(format!("KYC_PROJECTS_FILE {path}: {e}")))?;
+                let json = std::fs::read_to_string(&path)
+                    .map_err(|e| ConfigError(format!("KYC_PROJECTS_FILE {path}: {e}")))?;
                 parse_projects(&json, &path)?
             }
             (None, None) => {
                 let mut blacklist = std::collections::BTreeSet::new();
                 for c in list(get("KYC_BLACKLIST_COUNTRIES")) {
-                    blacklist.insert(Country::parse(&c).map_err(|e| ConfigError(format!("KYC_BLACKLIST_COUNTRIES: {e}")))?);
+                    blacklist
+                        .insert(Country::parse(&c).map_err(|e| ConfigError(format!("KYC_BLACKLIST_COUNTRIES: {e}")))?);
                 }
                 let options = ProjectOptions {
                     blacklist_countries: blacklist,
@@ -136,7 +143,11 @@ impl Config {
                     reject_duplicate_user: match get("KYC_REJECT_DUPLICATE_USER").as_deref().map(str::trim) {
                         None | Some("") | Some("false") => false,
                         Some("true") => true,
-                        Some(v) => return Err(ConfigError(format!("KYC_REJECT_DUPLICATE_USER must be true or false, not {v:?}"))),
+                        Some(v) => {
+                            return Err(ConfigError(format!(
+                                "KYC_REJECT_DUPLICATE_USER must be true or false, not {v:?}"
+                            )));
+                        }
                     },
                 };
                 vec![Project {
@@ -185,7 +196,8 @@ fn parse_projects(json: &str, source: &str) -> Result<Vec<Project>, ConfigError>
 fn check_projects(projects: &[Project]) -> Result<(), ConfigError> {
     if !projects.iter().any(|p| !p.api_keys.is_empty() || !p.gateway_key_ids.is_empty()) {
         return Err(ConfigError(
-            "no API key: set KYC_API_KEYS (comma-separated) or list projects in KYC_PROJECTS / KYC_PROJECTS_FILE".into(),
+            "no API key: set KYC_API_KEYS (comma-separated) or list projects in KYC_PROJECTS / KYC_PROJECTS_FILE"
+                .into(),
         ));
     }
     let wildcards = projects.iter().filter(|p| p.gateway_key_ids.iter().any(|k| k == "*")).count();
@@ -203,7 +215,10 @@ fn check_projects(projects: &[Project]) -> Result<(), ConfigError> {
                 return Err(ConfigError(format!("a key of project {} is shorter than 8 characters", p.id)));
             }
             if !keys.insert(k.as_str()) {
-                return Err(ConfigError(format!("a key of project {} is used twice (each key belongs to one project and one role)", p.id)));
+                return Err(ConfigError(format!(
+                    "a key of project {} is used twice (each key belongs to one project and one role)",
+                    p.id
+                )));
             }
         }
         for k in p.gateway_key_ids.iter().filter(|k| *k != "*") {
@@ -260,7 +275,8 @@ mod tests {
         let c = cfg(&[("KYC_PROJECTS", json)]).unwrap();
         assert_eq!(c.projects.len(), 2);
         assert_eq!(c.projects[0].options.age_limit, Some(21));
-        let shared = r#"{"projects": [{"id": "a", "apiKeys": ["same-key-1"]}, {"id": "b", "apiKeys": ["same-key-1"]}]}"#;
+        let shared =
+            r#"{"projects": [{"id": "a", "apiKeys": ["same-key-1"]}, {"id": "b", "apiKeys": ["same-key-1"]}]}"#;
         assert!(cfg(&[("KYC_PROJECTS", shared)]).is_err());
         let twice = r#"{"projects": [{"id": "a", "apiKeys": ["key-aaaa-1"]}, {"id": "a", "apiKeys": ["key-bbbb-1"]}]}"#;
         assert!(cfg(&[("KYC_PROJECTS", twice)]).is_err());

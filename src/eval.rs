@@ -43,7 +43,8 @@ fn matches(field: &str, ours: &str, truth: &str, alts: &[String]) -> bool {
             let t = truth.to_uppercase();
             let norm = |s: &str| s.replace(['-', '\''], " ").split_whitespace().collect::<Vec<_>>().join(" ");
             let plain = o.chars().all(|c| c.is_ascii());
-            let truth_forms = if plain { vec![t.clone(), strip_accents(&t), icao_transliterate(&t)] } else { vec![t.clone()] };
+            let truth_forms =
+                if plain { vec![t.clone(), strip_accents(&t), icao_transliterate(&t)] } else { vec![t.clone()] };
             truth_forms.iter().any(|f| norm(f) == norm(&o)) || alts.iter().any(|a| norm(&a.to_uppercase()) == norm(&o))
         }
         "document_number" | "identity_number" => squash(ours) == squash(truth),
@@ -69,7 +70,11 @@ pub struct Summary {
     pub unreadable_refused: (usize, usize),
 }
 
-pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Result<Summary, Box<dyn std::error::Error>> {
+pub fn run(
+    engine: &dyn TextReader,
+    dir: &Path,
+    today: chrono::NaiveDate,
+) -> Result<Summary, Box<dyn std::error::Error>> {
     let truth: Vec<Value> = serde_json::from_slice(&std::fs::read(dir.join("truth.json"))?)?;
     let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
     // The false-accept audit: accepted and wrong values per acceptance rule.
@@ -97,7 +102,10 @@ pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Res
         let fields = &scan.extraction.fields;
         let truth_fields = &doc["fields"];
         let alts = |k: &str| -> Vec<String> {
-            doc["alt"][k].as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+            doc["alt"][k]
+                .as_array()
+                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+                .unwrap_or_default()
         };
         let truth_of = |k: &str| -> Option<String> {
             match k {
@@ -141,7 +149,10 @@ pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Res
                 if want.is_none() || !ok {
                     tally.false_accepts += 1;
                     rule.1 += 1;
-                    failures.push(format!("{file}: FALSE ACCEPT {name} = {:?} by {:?} (truth {:?})", o.value, o.rule, want));
+                    failures.push(format!(
+                        "{file}: FALSE ACCEPT {name} = {:?} by {:?} (truth {:?})",
+                        o.value, o.rule, want
+                    ));
                 }
             }
             if want.is_some() && !ok {
@@ -163,7 +174,8 @@ pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Res
         }
         if doc["mrz"].is_array() {
             mrz_docs.1 += 1;
-            let seven = ["last_name", "first_name", "document_number", "nationality", "birth_date", "gender", "expire_date"];
+            let seven =
+                ["last_name", "first_name", "document_number", "nationality", "birth_date", "gender", "expire_date"];
             let all_seven = seven.iter().all(|k| {
                 let get = FIELDS.iter().find(|(n, _)| n == k).unwrap().1;
                 match (truth_of(k), get(fields)) {
@@ -176,7 +188,12 @@ pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Res
         }
     }
     let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
-    println!("evaluation of {} ({} documents, {:.0} ms per document)", dir.display(), truth.len(), total_ms / truth.len().max(1) as f64);
+    println!(
+        "evaluation of {} ({} documents, {:.0} ms per document)",
+        dir.display(),
+        truth.len(),
+        total_ms / truth.len().max(1) as f64
+    );
     println!("{:16} {:>9} {:>9} {:>9} {:>13}", "field", "accuracy", "read/exp", "accepted", "false accept");
     let (mut acc_total, mut fa_total) = (0, 0);
     for &(name, _) in FIELDS {
@@ -193,7 +210,12 @@ pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Res
             t.false_accepts
         );
     }
-    println!("all key fields exact:      {:.1}% ({}/{})", pct(docs_all_key.0, docs_all_key.1), docs_all_key.0, docs_all_key.1);
+    println!(
+        "all key fields exact:      {:.1}% ({}/{})",
+        pct(docs_all_key.0, docs_all_key.1),
+        docs_all_key.0,
+        docs_all_key.1
+    );
     for (t, (ok, n)) in &per_type {
         println!("  {t:28} {:.1}% ({ok}/{n})", pct(*ok, *n));
     }
@@ -206,7 +228,12 @@ pub fn run(engine: &dyn TextReader, dir: &Path, today: chrono::NaiveDate) -> Res
         }
     }
     if mrz_docs.1 > 0 {
-        println!("MRZ documents, all 7 MRZ fields exact: {:.1}% ({}/{})", pct(mrz_docs.0, mrz_docs.1), mrz_docs.0, mrz_docs.1);
+        println!(
+            "MRZ documents, all 7 MRZ fields exact: {:.1}% ({}/{})",
+            pct(mrz_docs.0, mrz_docs.1),
+            mrz_docs.0,
+            mrz_docs.1
+        );
     }
     println!("false accepts:             {:.2}% of accepted fields ({fa_total}/{acc_total})", pct(fa_total, acc_total));
     let audit: Vec<String> = Rule::ALL

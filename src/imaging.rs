@@ -143,7 +143,6 @@ fn jpeg_has_end_marker(bytes: &[u8]) -> bool {
     tail.windows(2).any(|w| w == [0xFF, 0xD9])
 }
 
-
 const SHARPNESS_WIDTH: u32 = 320;
 
 /// Sharpness: variance of the 4-neighbour Laplacian of the grey image, downscaled to at most 640 px wide so the

@@ -24,9 +24,7 @@ enum Command {
         data_dir: Option<PathBuf>,
     },
     /// Read the text lines of one image and print them as JSON.
-    Ocr {
-        image: PathBuf,
-    },
+    Ocr { image: PathBuf },
     /// Extract the Step 1 fields of a document (front and optional back image) and print them as JSON.
     Scan {
         #[arg(long)]
@@ -39,13 +37,9 @@ enum Command {
         back: Option<PathBuf>,
     },
     /// Measure extraction accuracy against DIR/truth.json.
-    Eval {
-        dir: PathBuf,
-    },
+    Eval { dir: PathBuf },
     /// Decode the PDF417 barcode (AAMVA record) on the back of US/Canadian licences and ID cards; JSON lines.
-    Barcode {
-        images: Vec<PathBuf>,
-    },
+    Barcode { images: Vec<PathBuf> },
     /// Measure barcode reading against DIR/truth.json (use `make bench-barcode` to compare with zxing-cpp).
     BarcodeBench {
         dirs: Vec<PathBuf>,
@@ -57,9 +51,7 @@ enum Command {
         json: Option<PathBuf>,
     },
     /// Time the OCR engine over images (use `make bench` to compare with RapidOCR).
-    Bench {
-        images: Vec<PathBuf>,
-    },
+    Bench { images: Vec<PathBuf> },
 }
 
 fn main() -> ExitCode {

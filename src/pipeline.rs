@@ -29,7 +29,14 @@ pub fn scan(
     let barcode = if barcode_back { back.map(extract::barcode::read_barcode) } else { None };
     let sharpness = imaging::sharpness(front);
     let run = |front_lines: &[OcrLine], back_lines: Option<&[OcrLine]>| {
-        extract::extract_with_barcode(front_lines, back_lines, barcode.as_ref(), hint, ImageQuality { sharpness }, today)
+        extract::extract_with_barcode(
+            front_lines,
+            back_lines,
+            barcode.as_ref(),
+            hint,
+            ImageQuality { sharpness },
+            today,
+        )
     };
     let mut extraction = run(&front_page.lines, back_page.as_ref().map(|p| p.lines.as_slice()));
     if !extraction.mrz.as_ref().is_some_and(|m| m.confirmed()) {
@@ -40,7 +47,11 @@ pub fn scan(
             _ => (front, &front_page),
         };
         if let Some(better) = reread_mrz(engine, image, &page.lines, |lines| {
-            if on_back { run(&front_page.lines, Some(lines)) } else { run(lines, back_page.as_ref().map(|p| p.lines.as_slice())) }
+            if on_back {
+                run(&front_page.lines, Some(lines))
+            } else {
+                run(lines, back_page.as_ref().map(|p| p.lines.as_slice()))
+            }
         })? {
             extraction = better;
         }

@@ -25,7 +25,8 @@ pub fn init_text() {
 /// it said.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let location = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_else(|| "unknown".into());
+        let location =
+            info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_else(|| "unknown".into());
         tracing::error!(%location, "panic (message withheld: it may quote document text)");
         eprintln!("kyc: panic at {location} (message withheld)");
     }));

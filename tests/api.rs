@@ -51,7 +51,8 @@ async fn an_unreadable_photo_is_incomplete_without_ocr_data() {
 #[tokio::test]
 async fn every_bad_upload_gets_its_expected_outcome_and_an_invalid_one_stores_nothing() {
     let app = TestApp::local(ProjectOptions::default());
-    let expected: Vec<Value> = serde_json::from_slice(&common::read_testdata("synthetic-dev/bad/expected.json")).unwrap();
+    let expected: Vec<Value> =
+        serde_json::from_slice(&common::read_testdata("synthetic-dev/bad/expected.json")).unwrap();
     for case in expected {
         let file = format!("synthetic-dev/{}", case["file"].as_str().unwrap());
         let before = app.stored_files().len();

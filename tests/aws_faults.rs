@@ -27,7 +27,8 @@ struct AwsApp {
 async fn aws_app() -> AwsApp {
     let (s3, bucket, _ddb, table) = common::aws::fresh_bucket_and_table().await;
     let proxy = FaultProxy::start(common::aws::endpoint()).await;
-    let images: Arc<dyn ImageStore> = Arc::new(S3ImageStore::new(common::aws::s3_at(&proxy.endpoint).await, bucket.clone()));
+    let images: Arc<dyn ImageStore> =
+        Arc::new(S3ImageStore::new(common::aws::s3_at(&proxy.endpoint).await, bucket.clone()));
     let records: Arc<dyn SubmissionStore> =
         Arc::new(DynamoSubmissionStore::new(common::aws::dynamodb_at(&proxy.endpoint).await, table));
     let dir = std::env::temp_dir().join(format!("kyc-faults-{}", uuid::Uuid::new_v4()));

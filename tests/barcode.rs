@@ -116,12 +116,25 @@ fn card() -> impl Strategy<Value = Card> {
         (name(2, 14), name(2, 12), proptest::option::of(name(1, 10)), "[A-Z0-9]{6,14}"),
         (day(1930, 2008), day(2024, 2040), day(2015, 2024)),
     )
-        .prop_map(|((jurisdiction, version, id_card, female, z_subfile), (family, first, middle, number), dates)| {
-            let (birth, expiry, issue) = dates;
-            Card {
-                jurisdiction, version, id_card, family, first, middle, number, birth, expiry, issue, female, z_subfile,
-            }
-        })
+        .prop_map(
+            |((jurisdiction, version, id_card, female, z_subfile), (family, first, middle, number), dates)| {
+                let (birth, expiry, issue) = dates;
+                Card {
+                    jurisdiction,
+                    version,
+                    id_card,
+                    family,
+                    first,
+                    middle,
+                    number,
+                    birth,
+                    expiry,
+                    issue,
+                    female,
+                    z_subfile,
+                }
+            },
+        )
 }
 
 fn assert_same(card: &Card, r: &kyc::extract::barcode::AamvaRecord) {

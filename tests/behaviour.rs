@@ -131,7 +131,10 @@ async fn of_concurrent_approvals_and_rejections_exactly_one_decision_wins() {
     assert_eq!(winners.len(), 1, "{:?}", results.iter().map(|r| r.0).collect::<Vec<_>>());
     for (status, body) in &results {
         let code = body["errorCode"].as_str().unwrap_or("");
-        assert!(*status == 200 || (*status == 409 && ["concurrent_update", "submission_not_decidable"].contains(&code)), "{body}");
+        assert!(
+            *status == 200 || (*status == 409 && ["concurrent_update", "submission_not_decidable"].contains(&code)),
+            "{body}"
+        );
     }
     let (_, rec) = app.get(&id, API_KEY).await;
     assert_eq!(rec["kycStatus"], winners[0].1["kycStatus"], "the stored status is the winner's");
@@ -196,7 +199,8 @@ async fn the_rejected_period_refuses_the_same_holder_unless_switched_off() {
     app.advance(86400);
     let (_, refused) = app.step1(&passport("q@example.com", OLE_WIDTH)).await;
     assert_eq!((refused["kycStatus"].as_str(), codes(&refused)), (Some("rejected"), vec!["rejectPeriod".to_string()]));
-    let (_, allowed) = app.step1(&passport("r@example.com", OLE_WIDTH).text("customOptions", r#"{"rejectPeriod": false}"#)).await;
+    let (_, allowed) =
+        app.step1(&passport("r@example.com", OLE_WIDTH).text("customOptions", r#"{"rejectPeriod": false}"#)).await;
     assert_eq!(allowed["kycStatus"], "pending", "{allowed}");
     app.advance(31 * 86400);
     let (_, later) = app.step1(&passport("s@example.com", OLE_WIDTH)).await;
@@ -238,7 +242,10 @@ async fn malformed_requests_are_refused_with_stable_codes_and_store_nothing() {
     let cases: Vec<(Form, &str)> = vec![
         (good.clone().text("dImage", "x"), "unknown_field"),
         (good.clone().text("email", "again@example.com"), "duplicate_field"),
-        (Form::new().text("email", "m@example.com").text("idType", "passport").text("issuingCountry", "NLD"), "missing_field"),
+        (
+            Form::new().text("email", "m@example.com").text("idType", "passport").text("issuingCountry", "NLD"),
+            "missing_field",
+        ),
         (Form::with_image("not-an-email", "passport", "NLD", png(ANNA_WIDTH)), "invalid_email"),
         (Form::with_image("m@example.com", "passports", "NLD", png(ANNA_WIDTH)), "invalid_id_type"),
         (Form::with_image("m@example.com", "passport", "XYZ", png(ANNA_WIDTH)), "invalid_country"),
@@ -305,7 +312,8 @@ async fn beyond_the_workers_and_the_queue_the_answer_is_503_with_retry_after() {
             let app = app.clone();
             tokio::spawn(async move {
                 let form = passport(&format!("busy{i}@example.com"), BLANK_WIDTH);
-                let resp = kyc::api::handle(app.state.clone(), form.request(API_KEY), kyc::api::Caller::Unverified).await;
+                let resp =
+                    kyc::api::handle(app.state.clone(), form.request(API_KEY), kyc::api::Caller::Unverified).await;
                 (resp.status().as_u16(), resp.headers().get("retry-after").cloned())
             })
         })
@@ -485,7 +493,8 @@ mod licence_backs {
     #[tokio::test]
     async fn without_a_back_a_us_licence_is_read_from_its_front_unconfirmed() {
         let app = app(ProjectOptions::default());
-        let (status, body) = app.step1(&Form::with_image("front@example.com", "drivers_license", "USA", png(LICENCE_WIDTH))).await;
+        let (status, body) =
+            app.step1(&Form::with_image("front@example.com", "drivers_license", "USA", png(LICENCE_WIDTH))).await;
         assert_eq!(status, 200);
         assert_eq!(body["reviewOCRData"]["ocr_lastName"], "NOWAK");
         assert_eq!(body["reviewOCRData"]["accepted_ocr_lastName"], false);

@@ -121,32 +121,35 @@ fn line_text() -> impl Strategy<Value = String> {
 /// Lines of random text stacked in one column, as a card prints its fields: the geometry the name, label-below and
 /// street-anchored readings look at.
 fn stacked_lines() -> impl Strategy<Value = Vec<kyc::ocr::OcrLine>> {
-    (prop::collection::vec((line_text(), 0.0f32..30.0, 0.6f32..1.0), 0..14), 10.0f32..40.0).prop_map(|(texts, pitch)| {
-        use kyc::ocr::geometry::Point;
-        texts
-            .into_iter()
-            .enumerate()
-            .map(|(row, (text, dx, scale))| {
-                // Labels print smaller than values: each line's height is a share of the row pitch.
-                let h = pitch * scale;
-                let (x, y, w) = (40.0 + dx, 40.0 + row as f32 * pitch * 1.1, 12.0 * text.chars().count() as f32 + 1.0);
-                let n = text.chars().count();
-                kyc::ocr::OcrLine {
-                    text,
-                    confidence: 0.95,
-                    r#box: [Point::new(x, y), Point::new(x + w, y), Point::new(x + w, y + h), Point::new(x, y + h)],
-                    char_confidences: vec![0.95; n],
-                    height: h,
-                    row,
-                }
-            })
-            .collect()
-    })
+    (prop::collection::vec((line_text(), 0.0f32..30.0, 0.6f32..1.0), 0..14), 10.0f32..40.0).prop_map(
+        |(texts, pitch)| {
+            use kyc::ocr::geometry::Point;
+            texts
+                .into_iter()
+                .enumerate()
+                .map(|(row, (text, dx, scale))| {
+                    // Labels print smaller than values: each line's height is a share of the row pitch.
+                    let h = pitch * scale;
+                    let (x, y, w) =
+                        (40.0 + dx, 40.0 + row as f32 * pitch * 1.1, 12.0 * text.chars().count() as f32 + 1.0);
+                    let n = text.chars().count();
+                    kyc::ocr::OcrLine {
+                        text,
+                        confidence: 0.95,
+                        r#box: [Point::new(x, y), Point::new(x + w, y), Point::new(x + w, y + h), Point::new(x, y + h)],
+                        char_confidences: vec![0.95; n],
+                        height: h,
+                        row,
+                    }
+                })
+                .collect()
+        },
+    )
 }
 
 fn ocr_lines() -> impl Strategy<Value = Vec<kyc::ocr::OcrLine>> {
-    let line = (line_text(), 0.0f32..2000.0, 0.0f32..2000.0, 1.0f32..400.0, 1.0f32..80.0, 0usize..30, 0.0f32..1.0).prop_map(
-        |(text, x, y, w, h, row, conf)| {
+    let line = (line_text(), 0.0f32..2000.0, 0.0f32..2000.0, 1.0f32..400.0, 1.0f32..80.0, 0usize..30, 0.0f32..1.0)
+        .prop_map(|(text, x, y, w, h, row, conf)| {
             use kyc::ocr::geometry::Point;
             let n = text.chars().count();
             kyc::ocr::OcrLine {
@@ -157,8 +160,7 @@ fn ocr_lines() -> impl Strategy<Value = Vec<kyc::ocr::OcrLine>> {
                 height: h,
                 row,
             }
-        },
-    );
+        });
     prop::collection::vec(line, 0..24)
 }
 
@@ -191,7 +193,12 @@ fn the_inputs_that_once_crashed_step_1_are_read_without_panicking() {
     let line = |text: &str, row: usize| kyc::ocr::OcrLine {
         text: text.into(),
         confidence: 0.95,
-        r#box: [Point::new(0.0, row as f32 * 30.0), Point::new(300.0, row as f32 * 30.0), Point::new(300.0, row as f32 * 30.0 + 20.0), Point::new(0.0, row as f32 * 30.0 + 20.0)],
+        r#box: [
+            Point::new(0.0, row as f32 * 30.0),
+            Point::new(300.0, row as f32 * 30.0),
+            Point::new(300.0, row as f32 * 30.0 + 20.0),
+            Point::new(0.0, row as f32 * 30.0 + 20.0),
+        ],
         char_confidences: vec![0.95; text.chars().count()],
         height: 20.0,
         row,

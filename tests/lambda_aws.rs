@@ -43,7 +43,12 @@ async fn rest_and_http_api_events_reach_the_handler_and_store_in_s3_and_dynamodb
         let head = s3.head_object().bucket(&bucket).key(key).send().await.expect("image stored in S3");
         assert_eq!(head.content_type(), Some("image/png"));
         let id = SubmissionId::parse(body["submissionId"].as_str().unwrap()).unwrap();
-        let rec = app.records.get(&ProjectId::default_project(), &id, app.state.service.now()).await.unwrap().expect("record in DynamoDB");
+        let rec = app
+            .records
+            .get(&ProjectId::default_project(), &id, app.state.service.now())
+            .await
+            .unwrap()
+            .expect("record in DynamoDB");
         assert_eq!(rec.expires_at, Some(rec.created_at + 4 * 3600));
     }
     let (status, body) = invoke(&app, "step1-rest-v1.json", "wrong-key").await;
@@ -53,7 +58,8 @@ async fn rest_and_http_api_events_reach_the_handler_and_store_in_s3_and_dynamodb
 #[tokio::test]
 async fn a_valid_passport_is_pending_on_the_aws_backends() {
     let (app, s3, bucket) = aws_app().await;
-    let (status, body) = app.step1(&Form::step1("aws@example.com", "passport", "ITA", "synthetic-dev/img_0016.jpg")).await;
+    let (status, body) =
+        app.step1(&Form::step1("aws@example.com", "passport", "ITA", "synthetic-dev/img_0016.jpg")).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["kycStatus"], "pending");
     let obj = s3.get_object().bucket(&bucket).key(body["idImage"].as_str().unwrap()).send().await.unwrap();
@@ -63,7 +69,8 @@ async fn a_valid_passport_is_pending_on_the_aws_backends() {
 #[tokio::test]
 async fn an_invalid_upload_leaves_nothing_in_s3() {
     let (app, s3, bucket) = aws_app().await;
-    let (status, _) = app.step1(&Form::step1("aws@example.com", "passport", "NLD", "synthetic-dev/bad/truncated.jpg")).await;
+    let (status, _) =
+        app.step1(&Form::step1("aws@example.com", "passport", "NLD", "synthetic-dev/bad/truncated.jpg")).await;
     assert_eq!(status, 400);
     let listed = s3.list_objects_v2().bucket(&bucket).send().await.unwrap();
     assert_eq!(listed.key_count(), Some(0));

@@ -25,7 +25,12 @@ fn line(text: &str, i: usize) -> OcrLine {
         confidence: 0.99,
         char_confidences: vec![0.99; text.chars().count()],
         text: text.to_owned(),
-        r#box: [Point::new(10.0, y), Point::new(10.0 + w, y), Point::new(10.0 + w, y + 20.0), Point::new(10.0, y + 20.0)],
+        r#box: [
+            Point::new(10.0, y),
+            Point::new(10.0 + w, y),
+            Point::new(10.0 + w, y + 20.0),
+            Point::new(10.0, y + 20.0),
+        ],
         height: 20.0,
         row: i,
     }

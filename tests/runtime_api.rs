@@ -50,7 +50,9 @@ impl FakeRuntime {
                         let (st, ch) = (st.clone(), ch.clone());
                         async move { Ok::<_, std::convert::Infallible>(serve(req, st, ch).await) }
                     });
-                    let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(TokioIo::new(stream), service)
+                        .await;
                 });
             }
         });
@@ -77,7 +79,11 @@ impl FakeRuntime {
     }
 }
 
-async fn serve(req: hyper::Request<hyper::body::Incoming>, st: Arc<Mutex<Runtime>>, ch: Arc<Notify>) -> hyper::Response<Full<Bytes>> {
+async fn serve(
+    req: hyper::Request<hyper::body::Incoming>,
+    st: Arc<Mutex<Runtime>>,
+    ch: Arc<Notify>,
+) -> hyper::Response<Full<Bytes>> {
     let path = req.uri().path().to_owned();
     let ok = |body: Bytes| hyper::Response::builder().status(202).body(Full::new(body)).unwrap();
     if path == "/2018-06-01/runtime/invocation/next" {
@@ -135,7 +141,10 @@ fn bootstrap(runtime: &FakeRuntime, config: &[(&str, String)]) -> Child {
 
 /// A REST (v1) event of `body` (multipart) with these headers and request identity.
 fn rest_event(body: &[u8], headers: Value, identity: Value, path: &str, method: &str) -> Value {
-    let mut event: Value = serde_json::from_str(&std::fs::read_to_string(format!("{}/events/step1-rest-v1.json", env!("CARGO_MANIFEST_DIR"))).unwrap()).unwrap();
+    let mut event: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{}/events/step1-rest-v1.json", env!("CARGO_MANIFEST_DIR"))).unwrap(),
+    )
+    .unwrap();
     event["body"] = base64::engine::general_purpose::STANDARD.encode(body).into();
     event["headers"] = headers.clone();
     event["multiValueHeaders"] =
@@ -188,9 +197,27 @@ async fn the_bootstrap_binary_answers_rest_and_http_api_events_through_the_runti
     // key for the function to compare).
     let form = common::app::Form::step1("runtime@example.com", "passport", "ITA", "synthetic-dev/img_0016.jpg");
     let headers = json!({"content-type": format!("multipart/form-data; boundary={}", common::app::BOUNDARY)});
-    runtime.push("jpeg", rest_event(&form.body(), headers.clone(), json!({"sourceIp": "127.0.0.1", "apiKeyId": GATEWAY_KEY_ID}), "/submission/step1", "POST"));
+    runtime.push(
+        "jpeg",
+        rest_event(
+            &form.body(),
+            headers.clone(),
+            json!({"sourceIp": "127.0.0.1", "apiKeyId": GATEWAY_KEY_ID}),
+            "/submission/step1",
+            "POST",
+        ),
+    );
     // An unknown gateway key id and no x-api-key: refused by the function.
-    runtime.push("nokey", rest_event(&form.body(), headers, json!({"sourceIp": "127.0.0.1", "apiKeyId": "unknown"}), "/submission/step1", "POST"));
+    runtime.push(
+        "nokey",
+        rest_event(
+            &form.body(),
+            headers,
+            json!({"sourceIp": "127.0.0.1", "apiKeyId": "unknown"}),
+            "/submission/step1",
+            "POST",
+        ),
+    );
 
     let all = runtime.wait_for(Duration::from_secs(120), |r| r.responses.len() + r.errors.len() >= 4).await;
     let mut stderr_tail = || {

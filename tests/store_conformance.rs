@@ -99,7 +99,10 @@ async fn conformance(images: &dyn ImageStore, records: &dyn SubmissionStore) {
     records.create(&other).await.unwrap();
     let by_email = records.find(&project("acme"), &email, NOW).await.unwrap();
     assert_eq!(by_email.iter().map(|r| r.id).collect::<Vec<_>>(), [id]);
-    assert_eq!(records.find(&project("acme"), &Lookup::UserId("user-a@example.com".into()), NOW).await.unwrap().len(), 1);
+    assert_eq!(
+        records.find(&project("acme"), &Lookup::UserId("user-a@example.com".into()), NOW).await.unwrap().len(),
+        1
+    );
     assert_eq!(records.find(&project("acme"), &Lookup::Holder("holder-1".into()), NOW).await.unwrap().len(), 1);
     let nobody = Lookup::Email(Email::parse("b@example.com").unwrap());
     assert!(records.find(&project("acme"), &nobody, NOW).await.unwrap().is_empty());
@@ -110,7 +113,10 @@ async fn conformance(images: &dyn ImageStore, records: &dyn SubmissionStore) {
     decided.expires_at = None;
     decided.decided_at = Some(NOW);
     records.replace(&decided).await.unwrap();
-    assert_eq!(records.get(&project("acme"), &id, NOW + 365 * 86400).await.unwrap().unwrap().status, KycStatus::Approved);
+    assert_eq!(
+        records.get(&project("acme"), &id, NOW + 365 * 86400).await.unwrap().unwrap().status,
+        KycStatus::Approved
+    );
 }
 
 #[tokio::test]

@@ -71,9 +71,14 @@ pub const BUSY_RETRY_AFTER_SECONDS: u32 = 2;
 /// An error on its way to the client.
 #[derive(Debug)]
 pub enum ApiError {
-    Client { code: ErrorCode, msg: String },
+    Client {
+        code: ErrorCode,
+        msg: String,
+    },
     /// Opaque to the client; `cause` is logged with the request id.
-    Internal { cause: String },
+    Internal {
+        cause: String,
+    },
 }
 
 impl ApiError {
@@ -154,26 +159,37 @@ impl From<SubmissionError> for ApiError {
                 format!("idBackImage is required for idType {id_type} from {country} (see GET /id-types)"),
             ),
             SubmissionError::Image { field, error } => ApiError::image(field, error),
-            SubmissionError::NotFound => ApiError::new(SubmissionNotFound, "submissionId does not exist or has expired (4 hours)"),
-            SubmissionError::EmailMismatch => ApiError::new(SubmissionEmailMismatch, "submissionId belongs to a different email"),
-            SubmissionError::NotRetryable(s) => {
-                ApiError::new(SubmissionNotRetryable, format!("the submission is {s}; only incomplete submissions can be retried"))
+            SubmissionError::NotFound => {
+                ApiError::new(SubmissionNotFound, "submissionId does not exist or has expired (4 hours)")
             }
-            SubmissionError::NotDecidable(s) => {
-                ApiError::new(SubmissionNotDecidable, format!("the submission is {s}; only pending submissions can be decided"))
+            SubmissionError::EmailMismatch => {
+                ApiError::new(SubmissionEmailMismatch, "submissionId belongs to a different email")
             }
+            SubmissionError::NotRetryable(s) => ApiError::new(
+                SubmissionNotRetryable,
+                format!("the submission is {s}; only incomplete submissions can be retried"),
+            ),
+            SubmissionError::NotDecidable(s) => ApiError::new(
+                SubmissionNotDecidable,
+                format!("the submission is {s}; only pending submissions can be decided"),
+            ),
             SubmissionError::ConcurrentRetry => ApiError::new(
                 ConcurrentRetry,
                 "another retry of this submission was processed at the same time and stored first; read it with GET /submission/{id}",
             ),
-            SubmissionError::ConcurrentDecision => {
-                ApiError::new(ConcurrentUpdate, "another decision on this submission was stored first; read it with GET /submission/{id}")
-            }
+            SubmissionError::ConcurrentDecision => ApiError::new(
+                ConcurrentUpdate,
+                "another decision on this submission was stored first; read it with GET /submission/{id}",
+            ),
             SubmissionError::Busy => ApiError::new(
                 ServerBusy,
-                format!("the service is reading as many documents as it can; retry in {BUSY_RETRY_AFTER_SECONDS} seconds"),
+                format!(
+                    "the service is reading as many documents as it can; retry in {BUSY_RETRY_AFTER_SECONDS} seconds"
+                ),
             ),
-            e @ (SubmissionError::Storage(_) | SubmissionError::Ocr(_) | SubmissionError::Crashed) => ApiError::internal(e),
+            e @ (SubmissionError::Storage(_) | SubmissionError::Ocr(_) | SubmissionError::Crashed) => {
+                ApiError::internal(e)
+            }
         }
     }
 }

@@ -17,15 +17,28 @@ pub const MAX_BODY_BYTES: usize = 6 * 1024 * 1024;
 pub const MAX_TEXT_CHARS: usize = 256;
 
 const FIELDS: &[&str] = &[
-    "email", "idType", "issuingCountry", "idImage", "idBackImage", "submissionId", "userid", "cf1", "cf2", "cf3",
+    "email",
+    "idType",
+    "issuingCountry",
+    "idImage",
+    "idBackImage",
+    "submissionId",
+    "userid",
+    "cf1",
+    "cf2",
+    "cf3",
     "customOptions",
 ];
 
 fn text(name: &str, bytes: &[u8]) -> Result<String, ApiError> {
-    let s = std::str::from_utf8(bytes).map_err(|_| ApiError::new(ErrorCode::InvalidField, format!("{name} must be UTF-8 text")))?;
+    let s = std::str::from_utf8(bytes)
+        .map_err(|_| ApiError::new(ErrorCode::InvalidField, format!("{name} must be UTF-8 text")))?;
     let s = s.trim();
     if s.chars().count() > MAX_TEXT_CHARS {
-        return Err(ApiError::new(ErrorCode::FieldTooLong, format!("{name} is longer than {MAX_TEXT_CHARS} characters")));
+        return Err(ApiError::new(
+            ErrorCode::FieldTooLong,
+            format!("{name} is longer than {MAX_TEXT_CHARS} characters"),
+        ));
     }
     if s.chars().any(|c| c.is_control() && !c.is_whitespace()) {
         return Err(ApiError::new(ErrorCode::InvalidField, format!("{name} must not contain control characters")));
@@ -59,7 +72,12 @@ pub async fn parse(content_type: &str, body: Bytes) -> Result<Step1Request, ApiE
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(e) => return Err(ApiError::new(ErrorCode::InvalidMultipart, format!("the multipart body is malformed: {e}"))),
+            Err(e) => {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidMultipart,
+                    format!("the multipart body is malformed: {e}"),
+                ));
+            }
         };
         let name = field.name().unwrap_or_default().to_owned();
         let Some(known) = FIELDS.iter().find(|f| **f == name) else {
@@ -74,7 +92,10 @@ pub async fn parse(content_type: &str, body: Bytes) -> Result<Step1Request, ApiE
             .await
             .map_err(|e| ApiError::new(ErrorCode::InvalidMultipart, format!("field {known}: {e}")))?;
         if raw.insert(known, bytes).is_some() {
-            return Err(ApiError::new(ErrorCode::DuplicateField, format!("form field {known:?} was sent more than once")));
+            return Err(ApiError::new(
+                ErrorCode::DuplicateField,
+                format!("form field {known:?} was sent more than once"),
+            ));
         }
     }
     let required = |name: &'static str| {
@@ -84,13 +105,16 @@ pub async fn parse(content_type: &str, body: Bytes) -> Result<Step1Request, ApiE
         raw.get(name).map(|b| text(name, b)).transpose().map(|o| o.filter(|s| !s.is_empty()))
     };
 
-    let email = Email::parse(&text("email", &required("email")?)?).map_err(|e| ApiError::new(ErrorCode::InvalidEmail, e))?;
-    let id_type: IdType =
-        text("idType", &required("idType")?)?.parse().map_err(|e: String| ApiError::new(ErrorCode::InvalidIdType, e))?;
+    let email =
+        Email::parse(&text("email", &required("email")?)?).map_err(|e| ApiError::new(ErrorCode::InvalidEmail, e))?;
+    let id_type: IdType = text("idType", &required("idType")?)?
+        .parse()
+        .map_err(|e: String| ApiError::new(ErrorCode::InvalidIdType, e))?;
     let issuing_country = Country::parse(&text("issuingCountry", &required("issuingCountry")?)?)
         .map_err(|e| ApiError::new(ErrorCode::InvalidCountry, format!("issuingCountry: {e}")))?;
     let front = upload("idImage", required("idImage")?)?;
-    let back = raw.get("idBackImage").cloned().filter(|b| !b.is_empty()).map(|b| upload("idBackImage", b)).transpose()?;
+    let back =
+        raw.get("idBackImage").cloned().filter(|b| !b.is_empty()).map(|b| upload("idBackImage", b)).transpose()?;
     let submission_id = optional_text("submissionId")?
         .map(|id| SubmissionId::parse(&id))
         .transpose()

@@ -133,7 +133,11 @@ pub async fn handle<B: RequestBody>(state: Arc<AppState>, req: Request<B>, calle
         response.headers_mut().insert("x-request-id", v);
     }
     // No holder data here: method, route, status, duration and the request id only.
-    let route = if path.starts_with("/submission/") && path != "/submission/step1" { "/submission/{id}" } else { path.as_str() };
+    let route = if path.starts_with("/submission/") && path != "/submission/step1" {
+        "/submission/{id}"
+    } else {
+        path.as_str()
+    };
     tracing::info!(request_id, %method, route, status = response.status().as_u16(), ms = started.elapsed().as_millis() as u64, "request");
     response
 }
@@ -190,7 +194,8 @@ fn static_response(content_type: &'static str, body: &'static str) -> Response<B
 }
 
 fn submission_id(s: &str) -> Result<SubmissionId, ApiError> {
-    SubmissionId::parse(s).map_err(|_| ApiError::new(ErrorCode::SubmissionNotFound, "submissionId does not exist or has expired"))
+    SubmissionId::parse(s)
+        .map_err(|_| ApiError::new(ErrorCode::SubmissionNotFound, "submissionId does not exist or has expired"))
 }
 
 #[derive(serde::Deserialize)]
@@ -202,7 +207,10 @@ struct DecisionBody {
 
 fn parse_decision(body: &[u8]) -> Result<(Decision, Option<String>), ApiError> {
     let parsed: DecisionBody = serde_json::from_slice(body).map_err(|_| {
-        ApiError::new(ErrorCode::InvalidDecision, r#"the body must be {"decision": "approved"|"rejected", "reason": "..."}"#)
+        ApiError::new(
+            ErrorCode::InvalidDecision,
+            r#"the body must be {"decision": "approved"|"rejected", "reason": "..."}"#,
+        )
     })?;
     let decision = match parsed.decision.as_str() {
         "approved" => Decision::Approve,

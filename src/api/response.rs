@@ -191,6 +191,10 @@ pub struct DecisionResponse {
 
 impl DecisionResponse {
     pub fn render(r: &SubmissionRecord) -> Self {
-        DecisionResponse { submission_id: r.id.to_string(), kyc_status: r.status.as_str(), decided_at: r.decided_at.map(iso) }
+        DecisionResponse {
+            submission_id: r.id.to_string(),
+            kyc_status: r.status.as_str(),
+            decided_at: r.decided_at.map(iso),
+        }
     }
 }

@@ -112,7 +112,10 @@ impl RequestBody for IncomingBody {
         let expected = self.content_length.map_or(limit, |n| n as usize);
         let kib = (expected / 1024 + 1).min(u32::MAX as usize) as u32;
         let permit = self.budget.clone().try_acquire_many_owned(kib).map_err(|_| {
-            ApiError::new(ErrorCode::ServerBusy, "the service is receiving as many uploads as it can hold; retry shortly")
+            ApiError::new(
+                ErrorCode::ServerBusy,
+                "the service is receiving as many uploads as it can hold; retry shortly",
+            )
         })?;
         if let Ok(mut slot) = self.held.lock() {
             *slot = Some(permit);
@@ -120,7 +123,9 @@ impl RequestBody for IncomingBody {
         match tokio::time::timeout(self.timeout, Limited::new(self.body, limit).collect()).await {
             Ok(Ok(collected)) => Ok(collected.to_bytes()),
             Ok(Err(e)) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => Err(too_large(limit)),
-            Ok(Err(_)) => Err(ApiError::new(ErrorCode::InvalidMultipart, "the request body could not be read to its end")),
+            Ok(Err(_)) => {
+                Err(ApiError::new(ErrorCode::InvalidMultipart, "the request body could not be read to its end"))
+            }
             Err(_) => Err(ApiError::new(
                 ErrorCode::RequestTimeout,
                 format!("the request body did not arrive within {} seconds", self.timeout.as_secs()),
@@ -129,7 +134,11 @@ impl RequestBody for IncomingBody {
     }
 }
 
-pub async fn serve_listener(state: Arc<AppState>, listener: tokio::net::TcpListener, limits: Limits) -> std::io::Result<()> {
+pub async fn serve_listener(
+    state: Arc<AppState>,
+    listener: tokio::net::TcpListener,
+    limits: Limits,
+) -> std::io::Result<()> {
     let connections = Arc::new(Semaphore::new(limits.max_connections));
     let budget = Arc::new(Semaphore::new((limits.body_budget_bytes / 1024).max(1)));
     let mut backoff = Duration::from_millis(10);
@@ -161,7 +170,13 @@ pub async fn serve_listener(state: Arc<AppState>, listener: tokio::net::TcpListe
                 let held = Arc::new(Mutex::new(None));
                 let (parts, body) = req.into_parts();
                 let content_length = body_length(&parts);
-                let body = IncomingBody { body, content_length, timeout: limits.body_timeout, budget: budget.clone(), held: held.clone() };
+                let body = IncomingBody {
+                    body,
+                    content_length,
+                    timeout: limits.body_timeout,
+                    budget: budget.clone(),
+                    held: held.clone(),
+                };
                 async move {
                     let resp = handle(state, http::Request::from_parts(parts, body), Caller::Unverified).await;
                     // The body's share of the budget goes back once the answer is ready.

@@ -96,7 +96,8 @@ pub fn spec(id_type: IdType, country: &str) -> Spec {
             Pancard | VehicleRegistrationCertificate => false,
             _ => true,
         },
-        nationality: matches!(id_type, Passport | GovernmentId | ResidencePermit | Visa | Universal) && country != "IND",
+        nationality: matches!(id_type, Passport | GovernmentId | ResidencePermit | Visa | Universal)
+            && country != "IND",
         issue_date: !matches!(id_type, Pancard | VehicleRegistrationCertificate),
         expiry_date: !matches!(id_type, Aadhaar | Pancard),
         birth_date: id_type != VehicleRegistrationCertificate,
@@ -106,7 +107,9 @@ pub fn spec(id_type: IdType, country: &str) -> Spec {
 /// Which fields this document carries, from its kind, its country and what was read.
 pub fn document_fields(id_type: IdType, country: &str, mrz: Option<&Mrz>, fields: &Fields) -> DocumentFields {
     let s = spec(id_type, country);
-    let identity = s.personal_number || mrz.is_some_and(|m| m.personal_number.is_some() && PERSONAL_NUMBER_STATES.contains(&m.issuing_state.as_str()));
+    let identity = s.personal_number
+        || mrz
+            .is_some_and(|m| m.personal_number.is_some() && PERSONAL_NUMBER_STATES.contains(&m.issuing_state.as_str()));
     let has_identity_value = fields.identity_number.is_some() && fields.identity_number != fields.document_number;
     DocumentFields {
         name: true,

@@ -276,7 +276,8 @@ fn back_belongs_to_front(back: &Mrz, front: &[OcrLine]) -> bool {
         .collect();
     tokens.is_empty()
         || tokens.iter().any(|t| {
-            t.chars().count() == number.chars().count() && t.chars().zip(number.chars()).filter(|(a, b)| a != b).count() <= 2
+            t.chars().count() == number.chars().count()
+                && t.chars().zip(number.chars()).filter(|(a, b)| a != b).count() <= 2
         })
 }
 
@@ -296,7 +297,12 @@ mod tests {
                     text: (*t).into(),
                     confidence: 0.98,
                     char_confidences: vec![0.98; t.chars().count()],
-                    r#box: [Point::new(10.0, y), Point::new(10.0 + w, y), Point::new(10.0 + w, y + 20.0), Point::new(10.0, y + 20.0)],
+                    r#box: [
+                        Point::new(10.0, y),
+                        Point::new(10.0 + w, y),
+                        Point::new(10.0 + w, y + 20.0),
+                        Point::new(10.0, y + 20.0),
+                    ],
                     height: 20.0,
                     row: i,
                 }
@@ -306,7 +312,13 @@ mod tests {
 
     #[test]
     fn a_us_licence_whose_number_and_address_look_like_mrz_characters_gets_no_broken_mrz() {
-        let front = page(&["ALASKA", "4d DLN 0653291", "1 DOE, JANE", "3 DOB 07/05/1990", "3234 WASHINGTON AVE CLINTON AK94275 12"]);
+        let front = page(&[
+            "ALASKA",
+            "4d DLN 0653291",
+            "1 DOE, JANE",
+            "3 DOB 07/05/1990",
+            "3234 WASHINGTON AVE CLINTON AK94275 12",
+        ]);
         let hint = DocumentHint { id_type: IdType::DriversLicense, country: "USA".into() };
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let e = extract(&front, None, &hint, ImageQuality { sharpness: 500.0 }, today);

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::mrz::Mrz;
-use super::{DocumentHint, Fields, ImageQuality, BLURRY_BELOW};
+use super::{BLURRY_BELOW, DocumentHint, Fields, ImageQuality};
 use crate::kyc::IdType;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,15 +73,25 @@ impl RetryCode {
             RetryCode::RecognitionFail => {
                 "No identity document could be read in the image. Photograph the whole document, flat, with a little margin around it."
             }
-            RetryCode::ImageTooBlurry => "The image is too blurred to read. Hold the camera steady, focus, and retake the photo.",
+            RetryCode::ImageTooBlurry => {
+                "The image is too blurred to read. Hold the camera steady, focus, and retake the photo."
+            }
             RetryCode::MrzProtocolFail => {
                 "The machine-readable zone (the lines of <<< at the bottom) could not be read or failed its checks. Retake the photo with the whole zone visible and without glare."
             }
             RetryCode::DocumentExpired => "The document has expired. Submit a valid document.",
-            RetryCode::MissingName => "The holder's name could not be read. Retake the photo so the name is sharp and free of glare.",
-            RetryCode::MissingBirthDate => "The date of birth could not be read. Retake the photo so it is sharp and free of glare.",
-            RetryCode::MissingExpiryDate => "The expiry date could not be read. Retake the photo so it is sharp and free of glare.",
-            RetryCode::MissingIssueDate => "The issue date could not be read. Retake the photo so it is sharp and free of glare.",
+            RetryCode::MissingName => {
+                "The holder's name could not be read. Retake the photo so the name is sharp and free of glare."
+            }
+            RetryCode::MissingBirthDate => {
+                "The date of birth could not be read. Retake the photo so it is sharp and free of glare."
+            }
+            RetryCode::MissingExpiryDate => {
+                "The expiry date could not be read. Retake the photo so it is sharp and free of glare."
+            }
+            RetryCode::MissingIssueDate => {
+                "The issue date could not be read. Retake the photo so it is sharp and free of glare."
+            }
             RetryCode::MissingDocumentNumber => {
                 "The document number could not be read. Retake the photo so it is sharp and free of glare."
             }
@@ -299,9 +309,18 @@ mod tests {
     fn nothing_read_is_a_recognition_failure_or_blur_when_the_image_is_blurred() {
         let f = Fields::default();
         let h = passport("UTO");
-        assert_eq!(decide_with(&h, &f, None, |x| { x.front_lines = 0; x.any_field = false }), ["recognition_fail"]);
         assert_eq!(
-            decide_with(&h, &f, None, |x| { x.front_lines = 1; x.quality.sharpness = 5.0 }),
+            decide_with(&h, &f, None, |x| {
+                x.front_lines = 0;
+                x.any_field = false
+            }),
+            ["recognition_fail"]
+        );
+        assert_eq!(
+            decide_with(&h, &f, None, |x| {
+                x.front_lines = 1;
+                x.quality.sharpness = 5.0
+            }),
             ["image_too_blurry"]
         );
     }
@@ -310,13 +329,18 @@ mod tests {
     fn a_passport_without_a_passing_mrz_is_an_mrz_protocol_failure() {
         assert!(decide_with(&passport("UTO"), &fields("2034-04-15"), None, |_| {}).contains(&"mrz_protocol_fail"));
         let broken = icao_td3("L898902C36UTO7408132F1204159ZE184226B<<<<<10");
-        assert!(decide_with(&passport("UTO"), &fields("2034-04-15"), Some(&broken), |_| {}).contains(&"mrz_protocol_fail"));
+        assert!(
+            decide_with(&passport("UTO"), &fields("2034-04-15"), Some(&broken), |_| {}).contains(&"mrz_protocol_fail")
+        );
     }
 
     #[test]
     fn an_mrz_of_another_state_is_a_country_mismatch() {
         let m = valid_mrz();
-        assert!(decide_with(&passport("NLD"), &fields("2034-04-15"), Some(&m), |_| {}).contains(&"document_country_mismatch"));
+        assert!(
+            decide_with(&passport("NLD"), &fields("2034-04-15"), Some(&m), |_| {})
+                .contains(&"document_country_mismatch")
+        );
     }
 
     #[test]
@@ -332,7 +356,13 @@ mod tests {
         use crate::extract::document::CarriedField::*;
         let missing = [Name, BirthDate, ExpireDate, IssueDate, DocumentNumber];
         let codes = decide_with(&h, &f, Some(&m), |x| x.missing = &missing);
-        for c in ["missing_name", "missing_birth_date", "missing_expiry_date", "missing_issue_date", "missing_document_number"] {
+        for c in [
+            "missing_name",
+            "missing_birth_date",
+            "missing_expiry_date",
+            "missing_issue_date",
+            "missing_document_number",
+        ] {
             assert!(codes.contains(&c), "{c} in {codes:?}");
         }
     }
@@ -343,7 +373,10 @@ mod tests {
         let f = fields("2034-04-15");
         let codes = |b: BarcodeFacts| decide_with(&licence, &f, None, |x| x.barcode = b);
         assert_eq!(codes(BarcodeFacts::Unreadable), ["barcode_protocol_fail"]);
-        assert_eq!(codes(BarcodeFacts::Read { country_matches: false, front_agrees: true }), ["document_country_mismatch"]);
+        assert_eq!(
+            codes(BarcodeFacts::Read { country_matches: false, front_agrees: true }),
+            ["document_country_mismatch"]
+        );
         assert_eq!(codes(BarcodeFacts::Read { country_matches: true, front_agrees: false }), ["barcode_mismatch"]);
         assert!(codes(BarcodeFacts::Read { country_matches: true, front_agrees: true }).is_empty());
     }

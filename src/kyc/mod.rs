@@ -3,12 +3,12 @@
 //!
 //! Nothing here knows about HTTP, storage, configuration sources or OCR: those layers depend on this one.
 
-pub mod options;
 pub mod catalogue;
+pub mod options;
 pub mod policy;
 pub mod types;
 
 pub use catalogue::IdTypeRules;
 pub use options::{CustomOptions, ProjectOptions};
-pub use policy::{PolicyCode, PolicyFacts, RelatedSubmission, MAX_ATTEMPTS};
+pub use policy::{MAX_ATTEMPTS, PolicyCode, PolicyFacts, RelatedSubmission};
 pub use types::{Country, Email, IdType, KycStatus, ProjectId, SubmissionId};

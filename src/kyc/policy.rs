@@ -43,7 +43,9 @@ impl PolicyCode {
 
     pub fn message(self) -> &'static str {
         match self {
-            PolicyCode::TooManyRetry => "Step 1 failed three times; the submission is rejected. Start a new submission.",
+            PolicyCode::TooManyRetry => {
+                "Step 1 failed three times; the submission is rejected. Start a new submission."
+            }
             PolicyCode::BlacklistCountry => "Documents from this country are not accepted by this project.",
             PolicyCode::UnderAgeLimit => "The holder is younger than this project's minimum age.",
             PolicyCode::DuplicateUser => "This user or document holder already has a pending or approved submission.",
@@ -63,7 +65,10 @@ impl Serialize for PolicyCode {
 impl<'de> Deserialize<'de> for PolicyCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        PolicyCode::ALL.into_iter().find(|c| c.code() == s).ok_or_else(|| serde::de::Error::custom("unknown policy code"))
+        PolicyCode::ALL
+            .into_iter()
+            .find(|c| c.code() == s)
+            .ok_or_else(|| serde::de::Error::custom("unknown policy code"))
     }
 }
 
@@ -101,7 +106,9 @@ pub fn policy_codes(options: &ProjectOptions, custom: &CustomOptions, f: &Policy
     let mut out = Vec::new();
     let blacklisted = |c: &Country| options.blacklist_countries.contains(c);
     let nationality = f.nationality.and_then(|n| Country::parse(n).ok());
-    if !custom.blacklist_countries_off && (blacklisted(f.issuing_country) || nationality.as_ref().is_some_and(blacklisted)) {
+    if !custom.blacklist_countries_off
+        && (blacklisted(f.issuing_country) || nationality.as_ref().is_some_and(blacklisted))
+    {
         out.push(PolicyCode::BlacklistCountry);
     }
     if let (Some(limit), Some(birth), false) = (options.age_limit, f.birth_date, custom.age_limit_off)
@@ -131,7 +138,11 @@ pub fn policy_codes(options: &ProjectOptions, custom: &CustomOptions, f: &Policy
 
 /// The status of an attempt whose document was read: a document that needs a retry is `Incomplete` (`Rejected`
 /// with `too_many_retry` on the last attempt); a readable one is `Rejected` by any policy code, else `Pending`.
-pub fn attempt_status(document_needs_retry: bool, attempt: u32, policy: Vec<PolicyCode>) -> (KycStatus, Vec<PolicyCode>) {
+pub fn attempt_status(
+    document_needs_retry: bool,
+    attempt: u32,
+    policy: Vec<PolicyCode>,
+) -> (KycStatus, Vec<PolicyCode>) {
     if document_needs_retry {
         return if attempt >= MAX_ATTEMPTS {
             (KycStatus::Rejected, vec![PolicyCode::TooManyRetry])
@@ -159,7 +170,8 @@ mod tests {
 
     #[test]
     fn blacklist_and_age_checks_can_be_switched_off_per_submission() {
-        let options = ProjectOptions { blacklist_countries: [country("PRK")].into(), age_limit: Some(18), ..Default::default() };
+        let options =
+            ProjectOptions { blacklist_countries: [country("PRK")].into(), age_limit: Some(18), ..Default::default() };
         let prk = country("PRK");
         let facts = PolicyFacts {
             issuing_country: &prk,
@@ -169,7 +181,10 @@ mod tests {
             now: 0,
             related: &[],
         };
-        assert_eq!(policy_codes(&options, &CustomOptions::default(), &facts), [PolicyCode::BlacklistCountry, PolicyCode::UnderAgeLimit]);
+        assert_eq!(
+            policy_codes(&options, &CustomOptions::default(), &facts),
+            [PolicyCode::BlacklistCountry, PolicyCode::UnderAgeLimit]
+        );
         let off = CustomOptions { blacklist_countries_off: true, age_limit_off: true, ..Default::default() };
         assert!(policy_codes(&options, &off, &facts).is_empty());
     }
@@ -191,7 +206,8 @@ mod tests {
 
     #[test]
     fn the_periods_count_from_the_decision() {
-        let options = ProjectOptions { approve_period_days: Some(30), reject_period_days: Some(10), ..Default::default() };
+        let options =
+            ProjectOptions { approve_period_days: Some(30), reject_period_days: Some(10), ..Default::default() };
         let deu = country("DEU");
         let day = 86400;
         let related = [
@@ -207,7 +223,10 @@ mod tests {
             related: &related,
         };
         let none = CustomOptions::default();
-        assert_eq!(policy_codes(&options, &none, &at(105 * day)), [PolicyCode::ApprovePeriod, PolicyCode::RejectPeriod]);
+        assert_eq!(
+            policy_codes(&options, &none, &at(105 * day)),
+            [PolicyCode::ApprovePeriod, PolicyCode::RejectPeriod]
+        );
         assert_eq!(policy_codes(&options, &none, &at(115 * day)), [PolicyCode::ApprovePeriod]);
         assert!(policy_codes(&options, &none, &at(131 * day)).is_empty());
     }

@@ -69,8 +69,7 @@ pub const ICAO_SPECIAL_CODES: &[&str] = &[
     "UTO", "XXA", "XXB", "XXC", "XXX", "RKS", "EUE", "UNO", "UNA", "UNK", "XOM", "XPO",
     // British nationals who are not citizens (Doc 9303 part 3): dependent territories, overseas, protected persons,
     // subjects. GBP is one letter from GBR: unlisted, it would be "repaired" into it.
-    "GBD", "GBN", "GBO", "GBP", "GBS",
-    // International organisations' laissez-passer.
+    "GBD", "GBN", "GBO", "GBP", "GBS", // International organisations' laissez-passer.
     "XBA", "XIM", "XCC", "XCE", "XCO", "XEC", "XES", "XMP",
 ];
 
@@ -83,9 +82,10 @@ impl Country {
     pub fn parse(input: &str) -> Result<Self, String> {
         let upper = input.trim().to_ascii_uppercase();
         let known = match upper.len() {
-            3 => isocountry::CountryCode::for_alpha3(&upper).ok().map(|c| c.alpha3().to_owned()).or_else(|| {
-                ICAO_SPECIAL_CODES.contains(&upper.as_str()).then(|| upper.clone())
-            }),
+            3 => isocountry::CountryCode::for_alpha3(&upper)
+                .ok()
+                .map(|c| c.alpha3().to_owned())
+                .or_else(|| ICAO_SPECIAL_CODES.contains(&upper.as_str()).then(|| upper.clone())),
             2 => isocountry::CountryCode::for_alpha2(&upper).ok().map(|c| c.alpha3().to_owned()),
             _ => None,
         };
@@ -227,8 +227,13 @@ impl ProjectId {
 
     /// 1-64 characters of `[A-Za-z0-9_-]`, so the id can sit inside storage keys and index keys.
     pub fn parse(s: &str) -> Result<Self, String> {
-        let ok = !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
-        if ok { Ok(ProjectId(s.to_owned())) } else { Err(format!("project id {s:?} must be 1-64 characters of A-Z, a-z, 0-9, - and _")) }
+        let ok =
+            !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+        if ok {
+            Ok(ProjectId(s.to_owned()))
+        } else {
+            Err(format!("project id {s:?} must be 1-64 characters of A-Z, a-z, 0-9, - and _"))
+        }
     }
     pub fn default_project() -> Self {
         ProjectId(Self::DEFAULT.to_owned())

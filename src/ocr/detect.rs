@@ -93,7 +93,10 @@ pub fn detect(model: &Model, img: &RgbImage, p: &DetectParams) -> Result<Vec<Tex
     let prob = prob.slice((0, 0));
     let sx = img.width() as f32 / dw as f32;
     let sy = img.height() as f32 / dh as f32;
-    Ok(boxes_from_probability(prob, p).into_iter().map(|b| TextBox { rect: b.rect.scaled(sx, sy), score: b.score }).collect())
+    Ok(boxes_from_probability(prob, p)
+        .into_iter()
+        .map(|b| TextBox { rect: b.rect.scaled(sx, sy), score: b.score })
+        .collect())
 }
 
 /// Turn a probability map into scored, unclipped rotated boxes (in probability-map coordinates).

@@ -204,7 +204,8 @@ impl TextReader for PpOcr {
             let crops: Vec<_> = flipped.iter().map(|r| crop_line(img, r, LINE_HEIGHT, recognize::MAX_WIDTH)).collect();
             let reread = recognize::recognise(&self.models.recognition, &crops, &self.models.alphabet)?;
             for ((&i, rect), text) in doubtful.iter().zip(flipped).zip(reread) {
-                let mrz_turned_back = texts[i].text.contains(">>>") && text.text.contains("<<") && text.confidence() >= 0.6;
+                let mrz_turned_back =
+                    texts[i].text.contains(">>>") && text.text.contains("<<") && text.confidence() >= 0.6;
                 if mrz_turned_back || text.confidence() > texts[i].confidence() + 0.1 {
                     rects[i] = rect;
                     texts[i] = text;
@@ -240,7 +241,8 @@ impl TextReader for PpOcr {
             // The block's direction: the axis most of its lines share (they may read either way).
             let reference = other_axes[0];
             let agree = other_axes.iter().filter(|a| a.dot(reference) > 0.0).count();
-            let other_axis = if 2 * agree >= other_axes.len() { reference } else { Point::new(-reference.x, -reference.y) };
+            let other_axis =
+                if 2 * agree >= other_axes.len() { reference } else { Point::new(-reference.x, -reference.y) };
             sort_reading_order(&mut other, other_axis);
             let offset = lines.last().map_or(0, |l| l.row + 1);
             lines.extend(other.into_iter().map(|l| OcrLine { row: l.row + offset, ..l }));
@@ -265,7 +267,8 @@ impl TextReader for PpOcr {
                 .iter()
                 .map(|l| {
                     let r = RotatedRect::from_corners(&l.r#box);
-                    let r = RotatedRect { height: r.height * height_scale, width: r.width + extra_width * r.height, ..r };
+                    let r =
+                        RotatedRect { height: r.height * height_scale, width: r.width + extra_width * r.height, ..r };
                     crop_line(img, &r, LINE_HEIGHT, recognize::MAX_WIDTH)
                 })
                 .collect();
@@ -301,11 +304,7 @@ pub fn sort_reading_order(lines: &mut Vec<OcrLine>, axis: Point) {
     let mut rows: Vec<Vec<(f32, f32, OcrLine)>> = Vec::new();
     for item in keyed {
         match rows.last_mut() {
-            Some(row)
-                if (item.0 - row[0].0).abs() < 0.5 * item.2.height.min(row[0].2.height) =>
-            {
-                row.push(item)
-            }
+            Some(row) if (item.0 - row[0].0).abs() < 0.5 * item.2.height.min(row[0].2.height) => row.push(item),
             _ => rows.push(vec![item]),
         }
     }

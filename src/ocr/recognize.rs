@@ -10,9 +10,9 @@ use rten_tensor::NdTensor;
 use rten_tensor::prelude::*;
 
 use super::OcrError;
-use super::geometry::RotatedRect;
 #[cfg(test)]
 use super::geometry::Point;
+use super::geometry::RotatedRect;
 
 pub const LINE_HEIGHT: usize = 48;
 /// Widest line strip recognised (a 44-character MRZ line at height 48 is ~1300 px).
@@ -102,10 +102,8 @@ pub fn ctc_decode(probs: &[f32], classes: usize, alphabet: &[String]) -> Recogni
     let mut out = Recognised::default();
     let mut prev = 0usize;
     for step in probs.chunks_exact(classes) {
-        let (best, p) = step
-            .iter()
-            .enumerate()
-            .fold((0usize, f32::MIN), |acc, (i, &v)| if v > acc.1 { (i, v) } else { acc });
+        let (best, p) =
+            step.iter().enumerate().fold((0usize, f32::MIN), |acc, (i, &v)| if v > acc.1 { (i, v) } else { acc });
         if best != 0 && best != prev {
             let piece = match best {
                 i if i <= alphabet.len() => alphabet[i - 1].as_str(),
@@ -139,7 +137,11 @@ pub fn recognise(model: &Model, crops: &[LineCrop], alphabet: &[String]) -> Resu
         let mut batches: Vec<Vec<usize>> = Vec::new();
         for &i in &order {
             match batches.last_mut() {
-                Some(b) if b.len() < MAX_BATCH && crops[b[0]].width as f32 <= BATCH_WIDTH_RATIO * crops[i].width as f32 => b.push(i),
+                Some(b)
+                    if b.len() < MAX_BATCH && crops[b[0]].width as f32 <= BATCH_WIDTH_RATIO * crops[i].width as f32 =>
+                {
+                    b.push(i)
+                }
                 _ => batches.push(vec![i]),
             }
         }
@@ -173,7 +175,6 @@ pub fn recognise(model: &Model, crops: &[LineCrop], alphabet: &[String]) -> Resu
     Ok(results)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,7 +206,8 @@ mod tests {
     #[test]
     fn an_axis_aligned_crop_samples_the_right_pixels_and_a_flip_reverses_them() {
         let img = RgbImage::from_fn(100, 20, |x, _| image::Rgb([0, 0, if x < 50 { 0 } else { 255 }]));
-        let rect = RotatedRect { center: Point::new(50.0, 10.0), axis: Point::new(1.0, 0.0), width: 100.0, height: 20.0 };
+        let rect =
+            RotatedRect { center: Point::new(50.0, 10.0), axis: Point::new(1.0, 0.0), width: 100.0, height: 20.0 };
         let crop = crop_line(&img, &rect, 10, 1000);
         assert_eq!(crop.width, 50);
         // Channel 0 is blue (BGR): dark on the left, bright on the right.

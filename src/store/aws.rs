@@ -112,7 +112,14 @@ impl ImageStore for S3ImageStore {
     async fn retain(&self, key: &str) -> Result<(), StoreError> {
         let tag = Tag::builder().key(RETENTION_TAG).value(RETENTION_DECIDED).build().map_err(backend)?;
         let tagging = Tagging::builder().tag_set(tag).build().map_err(backend)?;
-        self.client.put_object_tagging().bucket(&self.bucket).key(key).tagging(tagging).send().await.map_err(backend)?;
+        self.client
+            .put_object_tagging()
+            .bucket(&self.bucket)
+            .key(key)
+            .tagging(tagging)
+            .send()
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 }
@@ -165,12 +172,18 @@ impl DynamoSubmissionStore {
     /// Create the table as `template.yaml` does (for tests and local development against an emulator).
     pub async fn create_table(client: &aws_sdk_dynamodb::Client, table: &str) -> Result<(), StoreError> {
         let attr = |n: &str| {
-            AttributeDefinition::builder().attribute_name(n).attribute_type(ScalarAttributeType::S).build().map_err(backend)
+            AttributeDefinition::builder()
+                .attribute_name(n)
+                .attribute_type(ScalarAttributeType::S)
+                .build()
+                .map_err(backend)
         };
         let gsi = |name: &str, key: &str| -> Result<GlobalSecondaryIndex, StoreError> {
             GlobalSecondaryIndex::builder()
                 .index_name(name)
-                .key_schema(KeySchemaElement::builder().attribute_name(key).key_type(KeyType::Hash).build().map_err(backend)?)
+                .key_schema(
+                    KeySchemaElement::builder().attribute_name(key).key_type(KeyType::Hash).build().map_err(backend)?,
+                )
                 .projection(Projection::builder().projection_type(ProjectionType::All).build())
                 .build()
                 .map_err(backend)
@@ -183,7 +196,9 @@ impl DynamoSubmissionStore {
             .attribute_definitions(attr("projectEmail")?)
             .attribute_definitions(attr("projectUserId")?)
             .attribute_definitions(attr("projectHolder")?)
-            .key_schema(KeySchemaElement::builder().attribute_name("id").key_type(KeyType::Hash).build().map_err(backend)?)
+            .key_schema(
+                KeySchemaElement::builder().attribute_name("id").key_type(KeyType::Hash).build().map_err(backend)?,
+            )
             .global_secondary_indexes(gsi(EMAIL_INDEX, "projectEmail")?)
             .global_secondary_indexes(gsi(USER_INDEX, "projectUserId")?)
             .global_secondary_indexes(gsi(HOLDER_INDEX, "projectHolder")?)
@@ -194,7 +209,11 @@ impl DynamoSubmissionStore {
             .update_time_to_live()
             .table_name(table)
             .time_to_live_specification(
-                TimeToLiveSpecification::builder().attribute_name("expiresAt").enabled(true).build().map_err(backend)?,
+                TimeToLiveSpecification::builder()
+                    .attribute_name("expiresAt")
+                    .enabled(true)
+                    .build()
+                    .map_err(backend)?,
             )
             .send()
             .await
@@ -209,7 +228,9 @@ fn conditional<T>(
 ) -> Result<(), StoreError> {
     match res {
         Ok(_) => Ok(()),
-        Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => Err(StoreError::Conflict),
+        Err(e) if e.as_service_error().is_some_and(|s| s.is_conditional_check_failed_exception()) => {
+            Err(StoreError::Conflict)
+        }
         Err(e) => Err(backend(e)),
     }
 }
@@ -231,7 +252,12 @@ impl SubmissionStore for DynamoSubmissionStore {
         conditional(res)
     }
 
-    async fn get(&self, project: &ProjectId, id: &SubmissionId, now: i64) -> Result<Option<SubmissionRecord>, StoreError> {
+    async fn get(
+        &self,
+        project: &ProjectId,
+        id: &SubmissionId,
+        now: i64,
+    ) -> Result<Option<SubmissionRecord>, StoreError> {
         let out = self
             .client
             .get_item()
@@ -243,10 +269,7 @@ impl SubmissionStore for DynamoSubmissionStore {
             .map_err(backend)?;
         // DynamoDB deletes expired items late (up to days): an expired item is treated as absent. Another project's
         // record is absent too.
-        out.item
-            .map(|i| Self::record(&i))
-            .transpose()
-            .map(|r| r.filter(|r| r.is_live(now) && &r.project == project))
+        out.item.map(|i| Self::record(&i)).transpose().map(|r| r.filter(|r| r.is_live(now) && &r.project == project))
     }
 
     async fn replace(&self, r: &SubmissionRecord) -> Result<(), StoreError> {

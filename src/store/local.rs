@@ -219,7 +219,12 @@ impl SubmissionStore for SqliteSubmissionStore {
         .await
     }
 
-    async fn get(&self, project: &ProjectId, id: &SubmissionId, now: i64) -> Result<Option<SubmissionRecord>, StoreError> {
+    async fn get(
+        &self,
+        project: &ProjectId,
+        id: &SubmissionId,
+        now: i64,
+    ) -> Result<Option<SubmissionRecord>, StoreError> {
         let (project, id) = (project.to_string(), id.to_string());
         self.with(move |c| {
             let json: Option<String> = c
@@ -244,7 +249,17 @@ impl SubmissionStore for SqliteSubmissionStore {
                 .execute(
                     "UPDATE submissions_v2 SET version = ?3, email_key = ?4, user_key = ?5, holder_key = ?6,
                      expires_at = ?7, record = ?8 WHERE id = ?1 AND project = ?2 AND version = ?9",
-                    params![c.id, c.project, c.version, c.email_key, c.user_key, c.holder_key, c.expires_at, c.json, expected],
+                    params![
+                        c.id,
+                        c.project,
+                        c.version,
+                        c.email_key,
+                        c.user_key,
+                        c.holder_key,
+                        c.expires_at,
+                        c.json,
+                        expected
+                    ],
                 )
                 .map_err(backend)?;
             if n == 1 { Ok(()) } else { Err(StoreError::Conflict) }
@@ -280,7 +295,12 @@ pub struct Swept {
 /// Remove images no live or decided record points to (their request failed half-way, or their submission expired
 /// undecided), and temporary files a crash left, once they are older than `grace`. The local counterpart of the S3
 /// lifecycle rules; `kyc serve` runs it at start and every hour.
-pub async fn sweep(images: &DirImageStore, records: &SqliteSubmissionStore, now: i64, grace: Duration) -> Result<Swept, StoreError> {
+pub async fn sweep(
+    images: &DirImageStore,
+    records: &SqliteSubmissionStore,
+    now: i64,
+    grace: Duration,
+) -> Result<Swept, StoreError> {
     let root = images.root().to_owned();
     let files = tokio::task::spawn_blocking(move || {
         let mut out = Vec::new();

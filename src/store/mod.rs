@@ -99,7 +99,12 @@ pub trait SubmissionStore: Send + Sync {
     async fn create(&self, record: &SubmissionRecord) -> Result<(), StoreError>;
     /// The record of this project, or `None` if it does not exist, belongs to another project, or has expired
     /// (expired items may linger in DynamoDB for days).
-    async fn get(&self, project: &ProjectId, id: &SubmissionId, now: i64) -> Result<Option<SubmissionRecord>, StoreError>;
+    async fn get(
+        &self,
+        project: &ProjectId,
+        id: &SubmissionId,
+        now: i64,
+    ) -> Result<Option<SubmissionRecord>, StoreError>;
     /// Replace a record only if its stored version is still `record.version - 1`; `Conflict` otherwise.
     async fn replace(&self, record: &SubmissionRecord) -> Result<(), StoreError>;
     /// Live records of this project with this email, user id or holder hash.
@@ -114,7 +119,12 @@ pub fn index_key(project: &ProjectId, value: &str) -> String {
 /// A record that does not (de)serialise. serde's message can quote the offending value, which may be holder data:
 /// only the position goes into the error (and so into the log).
 fn undecodable(e: &serde_json::Error) -> StoreError {
-    StoreError::Backend(format!("stored record unreadable ({:?} error at line {} column {})", e.classify(), e.line(), e.column()))
+    StoreError::Backend(format!(
+        "stored record unreadable ({:?} error at line {} column {})",
+        e.classify(),
+        e.line(),
+        e.column()
+    ))
 }
 
 fn check_version_step(record: &SubmissionRecord) -> Result<u64, StoreError> {

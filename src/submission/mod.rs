@@ -22,7 +22,9 @@ use sha2::{Digest, Sha256};
 use crate::extract::{DocumentHint, Extraction};
 use crate::imaging::{self, ImageError, ImageKind};
 use crate::kyc::policy::{self, PolicyFacts, RelatedSubmission};
-use crate::kyc::{Country, CustomOptions, Email, IdType, IdTypeRules, KycStatus, ProjectId, ProjectOptions, SubmissionId};
+use crate::kyc::{
+    Country, CustomOptions, Email, IdType, IdTypeRules, KycStatus, ProjectId, ProjectOptions, SubmissionId,
+};
 use crate::ocr::{OcrError, TextReader};
 use crate::store::{Attempt, ImageStore, Lookup, StoreError, SubmissionRecord, SubmissionStore};
 pub use pool::{OcrPool, PoolError};
@@ -179,7 +181,9 @@ impl Step1Service {
 
         // Images first, under keys only this request uses; then the record.
         let request_part: String = request_id.chars().filter(char::is_ascii_alphanumeric).take(12).collect();
-        let key = |side: &str, kind: ImageKind| format!("submissions/{id}/{attempt}-{request_part}/{side}.{}", kind.extension());
+        let key = |side: &str, kind: ImageKind| {
+            format!("submissions/{id}/{attempt}-{request_part}/{side}.{}", kind.extension())
+        };
         let front_key = key("front", req.front.kind);
         let back_key = req.back.as_ref().map(|b| key("back", b.kind));
         let mut stored: Vec<String> = Vec::new();
@@ -365,7 +369,10 @@ impl Step1Service {
                 }
             }
             if !removed {
-                tracing::error!(key = key.as_str(), "could not remove an image after a failed request; the retention rules will");
+                tracing::error!(
+                    key = key.as_str(),
+                    "could not remove an image after a failed request; the retention rules will"
+                );
             }
         }
     }
@@ -399,7 +406,13 @@ mod tests {
 
     #[test]
     fn the_holder_hash_ignores_accents_and_case() {
-        assert_eq!(hash_holder("Émile Le Goff", "1996-05-18", "m", "fra"), hash_holder("EMILE LE GOFF", "1996-05-18", "M", "FRA"));
-        assert_ne!(hash_holder("EMILE LE GOFF", "1996-05-18", "M", "FRA"), hash_holder("EMILE LE GOFF", "1996-05-19", "M", "FRA"));
+        assert_eq!(
+            hash_holder("Émile Le Goff", "1996-05-18", "m", "fra"),
+            hash_holder("EMILE LE GOFF", "1996-05-18", "M", "FRA")
+        );
+        assert_ne!(
+            hash_holder("EMILE LE GOFF", "1996-05-18", "M", "FRA"),
+            hash_holder("EMILE LE GOFF", "1996-05-19", "M", "FRA")
+        );
     }
 }

@@ -30,7 +30,11 @@ pub struct OcrPool {
 impl OcrPool {
     pub fn new(workers: usize, queue: usize) -> Self {
         let workers = workers.max(1);
-        Self { running: Arc::new(Semaphore::new(workers)), admitted: Arc::new(Semaphore::new(workers + queue)), workers }
+        Self {
+            running: Arc::new(Semaphore::new(workers)),
+            admitted: Arc::new(Semaphore::new(workers + queue)),
+            workers,
+        }
     }
 
     pub fn workers(&self) -> usize {
@@ -66,7 +70,13 @@ mod tests {
         let g = gate.clone();
         let first = tokio::spawn({
             let pool = pool.clone();
-            async move { pool.run(move || { g.wait(); 1 }).await }
+            async move {
+                pool.run(move || {
+                    g.wait();
+                    1
+                })
+                .await
+            }
         });
         tokio::time::sleep(Duration::from_millis(50)).await;
         let second = tokio::spawn({

@@ -140,7 +140,9 @@ pub fn get(path: &str, key: &str) -> http::Request<Bytes> {
 
 /// The retry codes of a response.
 pub fn codes(body: &serde_json::Value) -> Vec<String> {
-    body["retry"].as_array().map_or(vec![], |a| a.iter().map(|r| r["retryCode"].as_str().unwrap_or("?").to_owned()).collect())
+    body["retry"]
+        .as_array()
+        .map_or(vec![], |a| a.iter().map(|r| r["retryCode"].as_str().unwrap_or("?").to_owned()).collect())
 }
 
 /// A multipart form as a client sends it.
@@ -167,11 +169,11 @@ impl Form {
     }
     /// The usual required fields with these image bytes.
     pub fn with_image(email: &str, id_type: &str, country: &str, image: Vec<u8>) -> Self {
-        Self::new()
-            .text("email", email)
-            .text("idType", id_type)
-            .text("issuingCountry", country)
-            .file("idImage", "front.png", image)
+        Self::new().text("email", email).text("idType", id_type).text("issuingCountry", country).file(
+            "idImage",
+            "front.png",
+            image,
+        )
     }
     pub fn body(&self) -> Vec<u8> {
         let mut out = Vec::new();

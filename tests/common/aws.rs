@@ -4,8 +4,9 @@
 use aws_sdk_dynamodb::config::Credentials;
 
 pub fn endpoint() -> String {
-    std::env::var("KYC_MOTO_ENDPOINT")
-        .expect("KYC_MOTO_ENDPOINT is not set: run the tests through `make test` (scripts/with-moto.sh starts moto_server)")
+    std::env::var("KYC_MOTO_ENDPOINT").expect(
+        "KYC_MOTO_ENDPOINT is not set: run the tests through `make test` (scripts/with-moto.sh starts moto_server)",
+    )
 }
 
 pub async fn sdk_config_at(endpoint: &str) -> aws_config::SdkConfig {

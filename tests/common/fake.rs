@@ -43,7 +43,12 @@ impl TextReader for ScriptedReader {
                     confidence: 0.99,
                     char_confidences: vec![0.99; text.chars().count()],
                     text,
-                    r#box: [Point::new(10.0, y), Point::new(10.0 + w, y), Point::new(10.0 + w, y + 20.0), Point::new(10.0, y + 20.0)],
+                    r#box: [
+                        Point::new(10.0, y),
+                        Point::new(10.0 + w, y),
+                        Point::new(10.0 + w, y + 20.0),
+                        Point::new(10.0, y + 20.0),
+                    ],
                     height: 20.0,
                     row: i,
                 }
@@ -142,7 +147,14 @@ pub fn reader() -> Arc<dyn TextReader> {
 
 /// An AAMVA (version 10) payload of an invented licence holder: `iin` picks the jurisdiction (636032 Michigan,
 /// 636012 Ontario).
-pub fn aamva_payload(iin: u32, family: &str, first: &str, number: &str, birth_mmddyyyy: &str, expiry_mmddyyyy: &str) -> String {
+pub fn aamva_payload(
+    iin: u32,
+    family: &str,
+    first: &str,
+    number: &str,
+    birth_mmddyyyy: &str,
+    expiry_mmddyyyy: &str,
+) -> String {
     let canadian = iin == 636012;
     let date = |d: &str| if canadian { format!("{}{}{}", &d[4..8], &d[0..2], &d[2..4]) } else { d.to_owned() };
     let elements = [

@@ -98,8 +98,9 @@ async fn read_body<R: AsyncRead + Unpin>(r: &mut R, buf: &mut Vec<u8>, head: &st
             };
             let size_line: Vec<u8> = buf.drain(..line_end + 2).collect();
             out.extend_from_slice(&size_line);
-            let size = usize::from_str_radix(String::from_utf8_lossy(&size_line).trim().split(';').next().unwrap_or("0"), 16)
-                .unwrap_or(0);
+            let size =
+                usize::from_str_radix(String::from_utf8_lossy(&size_line).trim().split(';').next().unwrap_or("0"), 16)
+                    .unwrap_or(0);
             if size == 0 {
                 // Trailers, then the final blank line.
                 loop {
@@ -158,7 +159,8 @@ async fn relay(client: TcpStream, server: TcpStream, fault: Arc<Mutex<Fault>>) -
         let current = fault.lock().unwrap().clone();
         match current {
             Fault::Fail(markers) if matches(&head_text, &markers) => {
-                let msg = br#"{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"injected outage"}"#;
+                let msg =
+                    br#"{"__type":"com.amazonaws.dynamodb.v20120810#InternalServerError","message":"injected outage"}"#;
                 let resp = format!(
                     "HTTP/1.1 500 Internal Server Error\r\ncontent-type: application/x-amz-json-1.0\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
                     msg.len()

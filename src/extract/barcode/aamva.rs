@@ -553,11 +553,8 @@ pub fn parse_aamva(bytes: &[u8]) -> Result<AamvaRecord, AamvaError> {
     {
         return Err(AamvaError::CountryMismatch);
     }
-    let order = if version == 1 || jurisdiction.country == "CAN" {
-        DateOrder::YearMonthDay
-    } else {
-        DateOrder::MonthDayYear
-    };
+    let order =
+        if version == 1 || jurisdiction.country == "CAN" { DateOrder::YearMonthDay } else { DateOrder::MonthDayYear };
     let date = |id: &'static str| -> Result<Option<NaiveDate>, AamvaError> {
         e.get(id).map(|v| parse_date(&v, order, id)).transpose()
     };
@@ -700,7 +697,10 @@ mod tests {
         );
         let r = parse_aamva(&p).unwrap();
         assert_eq!(r.jurisdiction.code, "SC");
-        assert_eq!((r.family_name.as_str(), r.first_name.as_deref(), r.middle_names.as_deref()), ("HALVORSEN", Some("DAGNY"), None));
+        assert_eq!(
+            (r.family_name.as_str(), r.first_name.as_deref(), r.middle_names.as_deref()),
+            ("HALVORSEN", Some("DAGNY"), None)
+        );
         assert_eq!((r.birth_date, r.sex, r.height), (date(1980, 4, 12), Some(Sex::Female), Some(Height::Inches(67))));
         // Letters for sex are a version 01 form only, and "AAMVA" is a version 01 file type only.
         let p = us_v9(&US_ELEMENTS.replace("DBC2", "DBCF"));

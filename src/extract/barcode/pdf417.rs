@@ -491,7 +491,13 @@ fn estimate_module(grey: &GrayImage, r: &Region) -> f32 {
         let mut state = 0i8;
         for (p, m) in profile.iter().zip(&mean) {
             let d = p - m;
-            let s = if d > 4.0 { 1 } else if d < -4.0 { -1 } else { 0 };
+            let s = if d > 4.0 {
+                1
+            } else if d < -4.0 {
+                -1
+            } else {
+                0
+            };
             if s != 0 && s != state {
                 if state != 0 {
                     edges += 1;
@@ -632,7 +638,6 @@ fn refine(grey: &GrayImage, r: &Region) -> Region {
     let row_dir = norm((r.row_dir.0 + t_row * r.bar_dir.0, r.row_dir.1 + t_row * r.bar_dir.1));
     Region { row_dir, bar_dir, ..r.clone() }
 }
-
 
 /// A projective map from the unit square (s along the rows, t along the bars) onto a quadrilateral of the image:
 /// what a mildly tilted card makes of the symbol's rectangle. Sampling it gives an upright crop in which rows

@@ -42,9 +42,9 @@ pub fn has_check_blind_character(field: &str) -> bool {
 pub fn differ_only_where_blind(a: &str, b: &str) -> bool {
     a.chars().count() == b.chars().count()
         && a != b
-        && a.chars().zip(b.chars()).all(|(x, y)| {
-            x == y || CHECK_BLIND.iter().any(|&(p, q)| (x == p && y == q) || (x == q && y == p))
-        })
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x == y || CHECK_BLIND.iter().any(|&(p, q)| (x == p && y == q) || (x == q && y == p)))
 }
 
 #[cfg(test)]

@@ -78,12 +78,23 @@ pub fn classes(format: MrzFormat) -> Vec<Vec<Class>> {
             name_line,
             spans(
                 44,
-                &[(9, 10, Digit), (10, 13, Alpha), (13, 20, Digit), (20, 21, Sex), (21, 28, Digit), (42, 43, DigitOrFiller), (43, 44, Digit)],
+                &[
+                    (9, 10, Digit),
+                    (10, 13, Alpha),
+                    (13, 20, Digit),
+                    (20, 21, Sex),
+                    (21, 28, Digit),
+                    (42, 43, DigitOrFiller),
+                    (43, 44, Digit),
+                ],
             ),
         ],
         MrzFormat::Td2 => vec![
             name_line,
-            spans(36, &[(9, 10, Digit), (10, 13, Alpha), (13, 20, Digit), (20, 21, Sex), (21, 28, Digit), (35, 36, Digit)]),
+            spans(
+                36,
+                &[(9, 10, Digit), (10, 13, Alpha), (13, 20, Digit), (20, 21, Sex), (21, 28, Digit), (35, 36, Digit)],
+            ),
         ],
         MrzFormat::FraCni => vec![
             spans(36, &[(0, 30, Alpha)]),

@@ -56,7 +56,9 @@ pub fn find_and_parse(lines: &[(String, usize)], today: NaiveDate) -> Option<Mrz
         // a name) is not one, whatever its neighbours.
         // Without fillers, a piece is mostly digits (numbers, dates and check digits): "07 JAN/JANV 1951", a
         // printed date read without its slash, is not.
-        let piece = norm.chars().all(is_mrz_char) && norm.len() >= 8 && (norm.contains("<<") || digits >= 6 && 2 * digits > norm.len());
+        let piece = norm.chars().all(is_mrz_char)
+            && norm.len() >= 8
+            && (norm.contains("<<") || digits >= 6 && 2 * digits > norm.len());
         // The name line of a passport or visa whose fillers OCR read as letters ("P<KENBOATENG<COBINNACCCCCCCCC"):
         // one unbroken token, a document code and an issuing state, the TD3 length.
         let name_line = !text.trim().contains(' ')
@@ -100,13 +102,19 @@ pub fn find_and_parse(lines: &[(String, usize)], today: NaiveDate) -> Option<Mrz
 
 fn score(m: &Mrz) -> u32 {
     let c = m.checks;
-    let passed = [c.document_number, c.birth_date, c.expiry_date, c.composite.unwrap_or(false), c.optional.unwrap_or(false)]
-        .iter()
-        .filter(|&&b| b)
-        .count() as u32;
+    let passed =
+        [c.document_number, c.birth_date, c.expiry_date, c.composite.unwrap_or(false), c.optional.unwrap_or(false)]
+            .iter()
+            .filter(|&&b| b)
+            .count() as u32;
     // A first line that opens with a document code (P, I, A, C, V) is the right way round.
-    let opens_with_code = m.lines.first().and_then(|l| l.chars().next()).is_some_and(|c| matches!(c, 'P' | 'I' | 'A' | 'C' | 'V'));
-    u32::from(m.whole) * 100 + passed * 10 + u32::from(opens_with_code) * 5 + u32::from(m.birth_date.is_some()) + u32::from(m.expiry_date.is_some())
+    let opens_with_code =
+        m.lines.first().and_then(|l| l.chars().next()).is_some_and(|c| matches!(c, 'P' | 'I' | 'A' | 'C' | 'V'));
+    u32::from(m.whole) * 100
+        + passed * 10
+        + u32::from(opens_with_code) * 5
+        + u32::from(m.birth_date.is_some())
+        + u32::from(m.expiry_date.is_some())
 }
 
 #[cfg(test)]
@@ -125,10 +133,8 @@ mod tests {
         let lines = |texts: &[&str]| texts.iter().enumerate().map(|(i, t)| (t.to_string(), i)).collect::<Vec<_>>();
         let print = lines(&["500 61457278KTY445647", "Gregory Martinez 17 WGT 1281b 19 HAIR WHI", "ADNOT7GA9A9IAS"]);
         assert!(find_and_parse(&print, today).is_none_or(|m| !m.lines.iter().any(|l| l.contains("WGT"))));
-        let td3 = lines(&[
-            "P<UTOWAGNER<<TOBIAS<c<ccccccecc<<<<ecc<<cecc",
-            "F211ZKWZV4UTO7110287M3012291<<<<<<<<<<<<<<<0",
-        ]);
+        let td3 =
+            lines(&["P<UTOWAGNER<<TOBIAS<c<ccccccecc<<<<ecc<<cecc", "F211ZKWZV4UTO7110287M3012291<<<<<<<<<<<<<<<0"]);
         let m = find_and_parse(&td3, today).expect("the MRZ is found");
         assert_eq!(m.document_number, "F211ZKWZV");
     }

@@ -146,7 +146,11 @@ mod tests {
     #[test]
     fn the_icao_td1_specimen_parses_with_every_check_passing() {
         let m = parse(
-            &lines(&["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]),
+            &lines(&[
+                "I<UTOD231458907<<<<<<<<<<<<<<<",
+                "7408122F1204159UTO<<<<<<<<<<<6",
+                "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
+            ]),
             today(),
         )
         .unwrap();
@@ -158,11 +162,9 @@ mod tests {
 
     #[test]
     fn the_icao_td2_and_visa_specimens_parse() {
-        let td2 = parse(
-            &lines(&["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"]),
-            today(),
-        )
-        .unwrap();
+        let td2 =
+            parse(&lines(&["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"]), today())
+                .unwrap();
         assert_eq!(td2.format, MrzFormat::Td2);
         assert!(td2.checks.all_pass(), "{:?}", td2.checks);
         let mrva = parse(
@@ -174,8 +176,9 @@ mod tests {
         assert_eq!(mrva.nationality, "XXX");
         assert_eq!(mrva.expiry_date, date(1996, 12, 10));
         assert!(mrva.checks.all_pass(), "{:?}", mrva.checks);
-        let mrvb = parse(&lines(&["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"]), today())
-            .unwrap();
+        let mrvb =
+            parse(&lines(&["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"]), today())
+                .unwrap();
         assert_eq!(mrvb.format, MrzFormat::MrvB);
         assert!(mrvb.checks.all_pass(), "{:?}", mrvb.checks);
     }
@@ -217,8 +220,9 @@ mod tests {
 
     #[test]
     fn the_old_french_identity_card_format_is_parsed() {
-        let m = parse(&lines(&["IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<", "9409923102854CORINNE<<<<<<<6512068F4"]), today())
-            .unwrap();
+        let m =
+            parse(&lines(&["IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<", "9409923102854CORINNE<<<<<<<6512068F4"]), today())
+                .unwrap();
         assert_eq!(m.format, MrzFormat::FraCni);
         assert_eq!((m.surname.as_str(), m.given_names.as_str()), ("BERTHIER", "CORINNE"));
         assert_eq!(m.document_number, "940992310285");
@@ -235,7 +239,8 @@ mod tests {
 
     #[test]
     fn a_name_line_that_lost_its_trailing_fillers_still_parses() {
-        let m = parse(&lines(&["P<UTOERIKSSON<<ANNA<MARIA<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]), today()).unwrap();
+        let m = parse(&lines(&["P<UTOERIKSSON<<ANNA<MARIA<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]), today())
+            .unwrap();
         assert_eq!(m.format, MrzFormat::Td3);
         assert_eq!(m.given_names, "ANNA MARIA");
         assert!(m.checks.all_pass());
@@ -249,7 +254,8 @@ mod tests {
         // A stray symbol in a date, a digit in the name, a line twelve characters short: parsed, but not whole.
         let symbol = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO74/8122F1204159ZE184226B<<<<<10"];
         assert!(!parse(&lines(&symbol), today()).unwrap().whole);
-        let digit_in_name = ["P<UTOERIKS5ON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
+        let digit_in_name =
+            ["P<UTOERIKS5ON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
         let m = parse(&lines(&digit_in_name), today()).unwrap();
         assert_eq!(m.surname, "ERIKSSON", "look-alike digits in a name are letters");
         let short = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F12041"];
@@ -313,7 +319,11 @@ mod tests {
     #[test]
     fn a_long_td1_number_ending_in_a_non_ascii_character_fails_its_check_without_panicking() {
         let m = parse(
-            &lines(&["I<UTOD23145890<AB12Ç<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"]),
+            &lines(&[
+                "I<UTOD23145890<AB12Ç<<<<<<<<<<",
+                "7408122F1204159UTO<<<<<<<<<<<6",
+                "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
+            ]),
             today(),
         )
         .unwrap();

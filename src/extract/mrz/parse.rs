@@ -136,8 +136,19 @@ pub fn state_code(raw: &str) -> String {
 }
 
 /// Letters OCR confuses in the MRZ font's capitals ("OEU" for DEU, "EGV" for EGY, "CVP" for CYP).
-const CODE_LOOKALIKES: &[(char, char)] =
-    &[('O', 'D'), ('O', 'Q'), ('D', 'Q'), ('V', 'Y'), ('U', 'V'), ('C', 'G'), ('E', 'F'), ('I', 'L'), ('P', 'R'), ('M', 'N'), ('K', 'X')];
+const CODE_LOOKALIKES: &[(char, char)] = &[
+    ('O', 'D'),
+    ('O', 'Q'),
+    ('D', 'Q'),
+    ('V', 'Y'),
+    ('U', 'V'),
+    ('C', 'G'),
+    ('E', 'F'),
+    ('I', 'L'),
+    ('P', 'R'),
+    ('M', 'N'),
+    ('K', 'X'),
+];
 
 /// A three-letter code that is no country (nor an ICAO special code) repaired by one look-alike letter, when
 /// exactly one such repair is a known code. The state and the nationality carry no check digit: a code no country
@@ -205,8 +216,7 @@ fn parse_two_line(lines: &[String], format: MrzFormat, today: NaiveDate) -> Mrz 
         _ => 36,
     };
     let optional_raw = sub(l2, 28, optional_end);
-    let optional_check =
-        (format == MrzFormat::Td3).then(|| digit_matches(&optional_raw, to_digit(char_at(l2, 42))));
+    let optional_check = (format == MrzFormat::Td3).then(|| digit_matches(&optional_raw, to_digit(char_at(l2, 42))));
     let composite_digit = to_digit(char_at(l2, len - 1));
     let doc_cd = to_digit(char_at(l2, 9));
     let birth_cd = to_digit(char_at(l2, 19));
@@ -216,7 +226,8 @@ fn parse_two_line(lines: &[String], format: MrzFormat, today: NaiveDate) -> Mrz 
         digit_matches(&s, composite_digit)
     };
     let composite_usable = format.has_composite() && birth_ok && expiry_ok;
-    let number = repair::repair(&sub(l2, 0, 9), |s| digit_matches(s, doc_cd) && (!composite_usable || composite_with(s)));
+    let number =
+        repair::repair(&sub(l2, 0, 9), |s| digit_matches(s, doc_cd) && (!composite_usable || composite_with(s)));
     repairs += number.substitutions;
     let composite = format.has_composite().then(|| composite_with(&number.value));
     let (nationality_raw, r) = map_alpha(&sub(l2, 10, 13));
@@ -236,7 +247,13 @@ fn parse_two_line(lines: &[String], format: MrzFormat, today: NaiveDate) -> Mrz 
         sex: sex(char_at(l2, 20)),
         expiry_date: mrz_date(&expiry, today, false),
         personal_number: if format == MrzFormat::Td3 { optional_number(&optional_raw) } else { None },
-        checks: Checks { document_number: number.passes, birth_date: birth_ok, expiry_date: expiry_ok, optional: optional_check, composite },
+        checks: Checks {
+            document_number: number.passes,
+            birth_date: birth_ok,
+            expiry_date: expiry_ok,
+            optional: optional_check,
+            composite,
+        },
         whole: false,
         repairs,
     }

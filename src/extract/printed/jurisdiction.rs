@@ -143,7 +143,13 @@ pub fn in_shape(code: &str, number: &str) -> Option<String> {
         for (a, b) in look_alikes() {
             // A letter read as a digit goes back to the digit's first look-alike only (0 is O, not D, Q or U).
             let first_letter = |d: char| crate::extract::mrz::repair::to_alpha(d);
-            let swapped = if c == a { b } else if c == b && (a == first_letter(b) || !b.is_ascii_digit()) { a } else { continue };
+            let swapped = if c == a {
+                b
+            } else if c == b && (a == first_letter(b) || !b.is_ascii_digit()) {
+                a
+            } else {
+                continue;
+            };
             let mut v = chars.clone();
             v[i] = swapped;
             let candidate: String = v.into_iter().collect();

@@ -136,11 +136,17 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
     let xs = turned.iter().map(|p| p.0);
     let ys = turned.iter().map(|p| p.1);
     // OCR reads specks and field-number marks before a line as symbols ("≥ BRANDON", "× M"): they carry nothing.
-    let text = line.text.trim().trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '<' | '#' | '(' | '"' | '\'')).trim_start().to_owned();
+    let text = line
+        .text
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '<' | '#' | '(' | '"' | '\''))
+        .trim_start()
+        .to_owned();
     // A symbol printed right after a value ("A970-2794-4834-29★", the REAL ID star) is no part of it.
     let text = comma_read_as_full_stop(
         // (Not a combining mark: a decomposed accent belongs to the letter before it, "JOSE\u{301}".)
-        text.trim_end_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(&c)).to_owned(),
+        text.trim_end_matches(|c: char| !c.is_ascii() && !c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(&c))
+            .to_owned(),
     );
     let mut kinds = Vec::new();
     let mut how = How::Positional;
@@ -209,7 +215,10 @@ fn segment<'a>(line: &'a OcrLine, numbering: Option<Numbering>, tilt: f32) -> Se
     if kinds.is_empty()
         && labels.is_empty()
         && let Some(stripped) = rest.strip_prefix(['I', 'l', '1', '|'])
-        && stripped.split_whitespace().next().is_some_and(|w| w.chars().count() >= 4 && w.chars().all(char::is_uppercase))
+        && stripped
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().count() >= 4 && w.chars().all(char::is_uppercase))
     {
         let (l, k) = lexicon::leading_labels(stripped);
         if !l.is_empty() {
@@ -349,7 +358,15 @@ fn value_segment(segs: &[Segment], i: usize) -> Option<usize> {
         .min_by(|a, b| (a.1.x0 - me.x1).total_cmp(&(b.1.x0 - me.x1)))
         .map(|(j, _)| j)
         // Another label between them labels that value, not this one.
-        .filter(|&j| !segs.iter().any(|o| o.bare_label() && same_row(o) && o.x0 > me.x1 - 0.5 * h && o.x1 <= segs[j].x0 + 0.5 * h && !std::ptr::eq(o, me)));
+        .filter(|&j| {
+            !segs.iter().any(|o| {
+                o.bare_label()
+                    && same_row(o)
+                    && o.x0 > me.x1 - 0.5 * h
+                    && o.x1 <= segs[j].x0 + 0.5 * h
+                    && !std::ptr::eq(o, me)
+            })
+        });
     if right.is_some() {
         return right;
     }
@@ -390,7 +407,13 @@ pub fn read(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate)
 }
 
 /// [`read`], knowing dates another source confirms (the MRZ's): they settle the order of day and month.
-pub fn read_knowing(lines: &[OcrLine], id_type: IdType, country: &str, today: NaiveDate, known: &[NaiveDate]) -> Printed {
+pub fn read_knowing(
+    lines: &[OcrLine],
+    id_type: IdType,
+    country: &str,
+    today: NaiveDate,
+    known: &[NaiveDate],
+) -> Printed {
     let north_american = matches!(country, "USA" | "CAN");
     let numbering = match id_type {
         IdType::DriversLicense => Some(Numbering::for_country(country)),
@@ -418,7 +441,16 @@ pub fn read_knowing(lines: &[OcrLine], id_type: IdType, country: &str, today: Na
 
     if std::env::var_os("KYC_DEBUG_PRINTED").is_some() {
         for (i, s) in segs.iter().enumerate() {
-            eprintln!("{i:2} {:?} kinds={:?} how={:?} rest={:?} claimed={} value_kind={:?} value_of={:?}", s.text, s.kinds, s.how, s.rest, claimed[i], value_kind[i], if s.labelled() { labelled_value(&segs, i).map(|x| x.1) } else { None });
+            eprintln!(
+                "{i:2} {:?} kinds={:?} how={:?} rest={:?} claimed={} value_kind={:?} value_of={:?}",
+                s.text,
+                s.kinds,
+                s.how,
+                s.rest,
+                claimed[i],
+                value_kind[i],
+                if s.labelled() { labelled_value(&segs, i).map(|x| x.1) } else { None }
+            );
         }
     }
     read_dates(&segs, &value_kind, id_type, country, today, known, &mut out);
@@ -448,7 +480,11 @@ pub fn read_knowing(lines: &[OcrLine], id_type: IdType, country: &str, today: Na
         }
         // A second printing of the name is another line than the one the name was read from.
         let source = name_sources.iter().any(|&p| std::ptr::eq(p, s));
-        if !source && t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase) && !t.chars().any(|c| c.is_ascii_digit()) {
+        if !source
+            && t.chars().any(char::is_lowercase)
+            && t.chars().any(char::is_uppercase)
+            && !t.chars().any(|c| c.is_ascii_digit())
+        {
             out.signature_lines.push(t.to_owned());
         }
     }
@@ -517,7 +553,8 @@ fn read_dates(
     known: &[NaiveDate],
     out: &mut Printed,
 ) {
-    let order = dates::document_order(segs.iter().map(|s| s.text.as_str()), known, DayOrder::for_country(country), today);
+    let order =
+        dates::document_order(segs.iter().map(|s| s.text.as_str()), known, DayOrder::for_country(country), today);
     let numbering = Numbering::for_country(country);
     let mut dated: Vec<(NaiveDate, Option<Kind>, f32)> = Vec::new();
     for (i, s) in segs.iter().enumerate() {
@@ -533,7 +570,11 @@ fn read_dates(
                 role = s.kinds.first().copied().or(value_kind[i]);
                 // A small field number misread ("3." as "1.") names a field that holds no date: the date keeps
                 // no role from it and is placed by order instead. Words are read far more reliably than numbers.
-                if s.how == How::Numbered && role.is_some_and(|k| matches!(k, Kind::Surname | Kind::GivenNames | Kind::DocumentNumber | Kind::PersonalNumber)) {
+                if s.how == How::Numbered
+                    && role.is_some_and(|k| {
+                        matches!(k, Kind::Surname | Kind::GivenNames | Kind::DocumentNumber | Kind::PersonalNumber)
+                    })
+                {
                     role = None;
                 }
             }
@@ -566,14 +607,18 @@ fn read_dates(
     let read = |(d, c): (NaiveDate, f32)| Read::new(d, c, How::Positional);
     if out.birth_date.is_none() && !rest.is_empty() {
         let first = rest[0].0;
-        let before_others = [&out.issue_date, &out.expiry_date].iter().all(|r| r.as_ref().is_none_or(|r| first < r.value));
+        let before_others =
+            [&out.issue_date, &out.expiry_date].iter().all(|r| r.as_ref().is_none_or(|r| first < r.value));
         // A birth date lies in the past, well before the document.
         if before_others && first < today {
             out.birth_date = Some(read(rest.remove(0)));
         }
     }
     let carries_expiry = !matches!(id_type, IdType::Aadhaar | IdType::Pancard);
-    if carries_expiry && out.expiry_date.is_none() && let Some(&last) = rest.last() {
+    if carries_expiry
+        && out.expiry_date.is_none()
+        && let Some(&last) = rest.last()
+    {
         let after_birth = out.birth_date.as_ref().is_none_or(|b| last.0 > b.value);
         if after_birth && rest.len() + usize::from(out.birth_date.is_some()) >= 2 {
             out.expiry_date = rest.pop().map(read);
@@ -581,7 +626,9 @@ fn read_dates(
     }
     if out.issue_date.is_none() {
         let (lo, hi) = (out.birth_date.as_ref().map(|r| r.value), out.expiry_date.as_ref().map(|r| r.value));
-        if let Some(pos) = rest.iter().rposition(|(d, _)| lo.is_none_or(|b| *d > b) && hi.is_none_or(|e| *d < e) && *d <= today) {
+        if let Some(pos) =
+            rest.iter().rposition(|(d, _)| lo.is_none_or(|b| *d > b) && hi.is_none_or(|e| *d < e) && *d <= today)
+        {
             out.issue_date = Some(read(rest.remove(pos)));
         }
     }
@@ -636,7 +683,10 @@ fn read_names<'s>(
             let signature_twin = s.how == How::Numbered
                 && value.chars().any(char::is_lowercase)
                 && segs.iter().enumerate().any(|(k, o)| {
-                    k != i && !o.labelled() && !o.text.chars().any(char::is_lowercase) && names::strip_accents(&o.text) == names::strip_accents(value)
+                    k != i
+                        && !o.labelled()
+                        && !o.text.chars().any(char::is_lowercase)
+                        && names::strip_accents(&o.text) == names::strip_accents(value)
                 });
             if signature_twin {
                 continue;
@@ -650,7 +700,10 @@ fn read_names<'s>(
             let v = &segs[j];
             // "SURNAME,GIVEN NAMES" under a name label ("NAME/NOM") is a full name; under a given-names label a
             // comma only separates the given names ("Maëlis-Gaëlle, Marie").
-            let kind = if kind != Kind::GivenNames && value.contains(',') && value.split_once(',').is_some_and(|(a, b)| looks_like_name(a) && looks_like_name(b)) {
+            let kind = if kind != Kind::GivenNames
+                && value.contains(',')
+                && value.split_once(',').is_some_and(|(a, b)| looks_like_name(a) && looks_like_name(b))
+            {
                 Kind::FullName
             } else {
                 kind
@@ -745,7 +798,11 @@ fn read_names<'s>(
     let header_row = if states {
         // (A header line has no digits or commas: "KANSAS CITY, MO 64101" is an address with a state in it.)
         segs.iter()
-            .filter(|s| lexicon::has_header_words(&s.text, true) && !is_vertical(s.line) && !s.text.contains(|c: char| c.is_ascii_digit() || c == ','))
+            .filter(|s| {
+                lexicon::has_header_words(&s.text, true)
+                    && !is_vertical(s.line)
+                    && !s.text.contains(|c: char| c.is_ascii_digit() || c == ',')
+            })
             .map(|s| s.line.row)
             .min()
     } else {
@@ -755,12 +812,18 @@ fn read_names<'s>(
     // column: there a line in title case is the name, the signature being elsewhere ("Al-Hashimi" over "Ahmad" over
     // "26 06 1946 'S-GRAVENHAGE", with the field numbers lost).
     let dated_lines: Vec<(usize, f32)> = if numbering_is_iso(country, id_type) {
-        segs.iter().filter(|d| !find_dates(&d.text, DayOrder::DayFirst, today).is_empty()).map(|d| (d.line.row, d.x0)).collect()
+        segs.iter()
+            .filter(|d| !find_dates(&d.text, DayOrder::DayFirst, today).is_empty())
+            .map(|d| (d.line.row, d.x0))
+            .collect()
     } else {
         Vec::new()
     };
-    let above_the_birth_date =
-        |s: &Segment| dated_lines.iter().any(|&(row, x0)| (s.line.row + 1..=s.line.row + 2).contains(&row) && (x0 - s.x0).abs() < s.height());
+    let above_the_birth_date = |s: &Segment| {
+        dated_lines
+            .iter()
+            .any(|&(row, x0)| (s.line.row + 1..=s.line.row + 2).contains(&row) && (x0 - s.x0).abs() < s.height())
+    };
     let candidates: Vec<&Segment> = segs
         .iter()
         .zip(claimed)
@@ -796,9 +859,8 @@ fn read_names<'s>(
         candidates
     };
     // Values of the labels found are not names.
-    let taken = |t: &str| {
-        [&out.surname, &out.given_names].iter().any(|r| r.as_ref().is_some_and(|r| r.value == t.trim()))
-    };
+    let taken =
+        |t: &str| [&out.surname, &out.given_names].iter().any(|r| r.as_ref().is_some_and(|r| r.value == t.trim()));
     let candidates: Vec<&Segment> = candidates.into_iter().filter(|s| !taken(&s.text)).collect();
     // "SURNAME, GIVEN NAMES" on one line (North American cards).
     if out.surname.is_none()
@@ -853,8 +915,11 @@ fn read_names<'s>(
             // The given names follow the labelled surname: below it, or right of it on its row. (A line above it is
             // no given name: a surname whose number was lost, over given names with theirs misread as 1.)
             let anchor = sources.borrow().last().map(|a| (a.line.row, a.x1));
-            let follows = |s: &Segment| anchor.is_none_or(|(row, x1)| s.line.row > row || s.line.row == row && s.x0 >= x1);
-            let below = candidates.iter().find(|s| out.surname.as_ref().is_some_and(|sur| s.text.trim() != sur.value) && follows(s));
+            let follows =
+                |s: &Segment| anchor.is_none_or(|(row, x1)| s.line.row > row || s.line.row == row && s.x0 >= x1);
+            let below = candidates
+                .iter()
+                .find(|s| out.surname.as_ref().is_some_and(|sur| s.text.trim() != sur.value) && follows(s));
             if let Some(s) = below {
                 out.given_names = Some(read(&s.text, s, How::Positional));
             }
@@ -862,7 +927,8 @@ fn read_names<'s>(
         (false, true) => {
             // The surname precedes the labelled given names.
             let anchor = sources.borrow().last().map(|a| (a.line.row, a.x0));
-            let precedes = |s: &Segment| anchor.is_none_or(|(row, x0)| s.line.row < row || s.line.row == row && s.x1 <= x0);
+            let precedes =
+                |s: &Segment| anchor.is_none_or(|(row, x0)| s.line.row < row || s.line.row == row && s.x1 <= x0);
             if let Some(s) = candidates.iter().find(|s| precedes(s)) {
                 out.surname = Some(read(&s.text, s, How::Positional));
             }
@@ -878,7 +944,14 @@ fn numbering_is_iso(country: &str, id_type: IdType) -> bool {
 
 /// The name line under a numbered name field whose inline "value" is its own label garbled ("1 NAMIE"): a word close
 /// to a name label, printed smaller than the name-like line right under it.
-fn garbled_label_over_name(segs: &[Segment], claimed: &[bool], i: usize, value: &str, j: usize, states: bool) -> Option<usize> {
+fn garbled_label_over_name(
+    segs: &[Segment],
+    claimed: &[bool],
+    i: usize,
+    value: &str,
+    j: usize,
+    states: bool,
+) -> Option<usize> {
     let s = &segs[i];
     if j != i || s.how != How::Numbered || value.split_whitespace().count() != 1 || !lexicon::near_name_label(value) {
         return None;
@@ -891,16 +964,16 @@ fn garbled_label_over_name(segs: &[Segment], claimed: &[bool], i: usize, value: 
 /// or in title case: the two name-like lines set directly above the street line, in its column, are the surname and
 /// the given names. Title case anywhere else is the signature's, so nothing but this anchor lets it be a name.
 fn names_above_street<'s>(segs: &'s [Segment<'s>], claimed: &[bool]) -> Option<(&'s Segment<'s>, &'s Segment<'s>)> {
-    let street = segs.iter().find(|s| is_address(&s.text) && s.text.trim_start().starts_with(|c: char| c.is_ascii_digit()))?;
+    let street =
+        segs.iter().find(|s| is_address(&s.text) && s.text.trim_start().starts_with(|c: char| c.is_ascii_digit()))?;
     let given = name_next_to(segs, claimed, street, Side::Above, true)?;
     let surname = name_next_to(segs, claimed, given, Side::Above, true)?;
     Some((surname, given))
 }
 
 /// AAMVA eye and hair colour codes (fields 18 and 19), printed alone after their field number.
-const AAMVA_COLOURS: &[&str] = &[
-    "BLK", "BLU", "BRO", "GRY", "GRN", "HAZ", "MAR", "PNK", "DIC", "UNK", "BAL", "BLN", "RED", "SDY", "WHI",
-];
+const AAMVA_COLOURS: &[&str] =
+    &["BLK", "BLU", "BRO", "GRY", "GRN", "HAZ", "MAR", "PNK", "DIC", "UNK", "BAL", "BLN", "RED", "SDY", "WHI"];
 
 /// The colour codes that are no one's name (BAL, MAR and RED are surnames too): on North American cards a line that
 /// is one of them is a colour whose label was lost, whatever label seems to claim it.
@@ -919,7 +992,13 @@ enum Side {
 
 /// The unlabelled name-like line set directly above or below `anchor` (a labelled name line), starting in its
 /// column, or beside it on its row: the other name, when its own label or field number was lost.
-fn name_next_to<'s>(segs: &'s [Segment<'s>], claimed: &[bool], anchor: &Segment, side: Side, states: bool) -> Option<&'s Segment<'s>> {
+fn name_next_to<'s>(
+    segs: &'s [Segment<'s>],
+    claimed: &[bool],
+    anchor: &Segment,
+    side: Side,
+    states: bool,
+) -> Option<&'s Segment<'s>> {
     let placed = |s: &Segment| match side {
         Side::Below => right_under(anchor, s),
         Side::Above => right_under(s, anchor),
@@ -970,8 +1049,13 @@ fn without_field_number_mark(text: &str) -> &str {
     match t.split_once(' ') {
         Some((mark, name))
             if (1..=2).contains(&mark.chars().count())
-                && (mark.chars().count() == 1 || mark.chars().any(char::is_lowercase) || misread_name_label(mark).is_some())
-                && name.split_whitespace().next().is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2) =>
+                && (mark.chars().count() == 1
+                    || mark.chars().any(char::is_lowercase)
+                    || misread_name_label(mark).is_some())
+                && name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2) =>
         {
             name.trim()
         }
@@ -987,7 +1071,9 @@ fn single_line(country: &str, id_type: IdType) -> bool {
 fn sex_token(s: &str) -> Option<char> {
     let k = lexicon::normalise(s);
     match k.as_str() {
-        "M" | "H" | "MALE" | "MANNLICH" | "MASCULIN" | "MASCULINO" | "MASCHILE" | "MAN" | "M M" | "M H" | "1" => Some('M'),
+        "M" | "H" | "MALE" | "MANNLICH" | "MASCULIN" | "MASCULINO" | "MASCHILE" | "MAN" | "M M" | "M H" | "1" => {
+            Some('M')
+        }
         "F" | "W" | "V" | "K" | "FEMALE" | "WEIBLICH" | "FEMININ" | "FEMENINO" | "FEMMINILE" | "VROUW" | "F F"
         | "F M" | "D" | "2" => Some('F'),
         "X" | "9" => Some('X'),
@@ -1004,7 +1090,8 @@ fn read_sex(segs: &[Segment], out: &mut Printed) {
         // The value may run on into other fields ("F HGT 5'-06\"") or follow a misread label ("MEx X"): the first
         // word that is a sex, among the first three.
         for word in value.split_whitespace().take(3) {
-            if let Some(g) = sex_token(word).filter(|_| !matches!(word, "1" | "2" | "9" | "D" | "K" | "W" | "V" | "H")) {
+            if let Some(g) = sex_token(word).filter(|_| !matches!(word, "1" | "2" | "9" | "D" | "K" | "W" | "V" | "H"))
+            {
                 out.sex = Some(Read::new(g, segs[j].confidence, s.how));
                 return;
             }
@@ -1014,8 +1101,13 @@ fn read_sex(segs: &[Segment], out: &mut Printed) {
     for s in segs {
         let k = lexicon::normalise(&s.text);
         let words: Vec<&str> = k.split(' ').collect();
-        let labelled = words.first().is_some_and(|w| ["SEX", "SEXO", "GESCHLECHT", "GESLACHT", "SESSO"].iter().any(|l| w.starts_with(l)));
-        if labelled && words.len() >= 2 && let Some(g) = words.last().and_then(|w| sex_token(w)) {
+        let labelled = words
+            .first()
+            .is_some_and(|w| ["SEX", "SEXO", "GESCHLECHT", "GESLACHT", "SESSO"].iter().any(|l| w.starts_with(l)));
+        if labelled
+            && words.len() >= 2
+            && let Some(g) = words.last().and_then(|w| sex_token(w))
+        {
             out.sex = Some(Read::new(g, s.confidence, How::Labelled));
             return;
         }
@@ -1024,7 +1116,9 @@ fn read_sex(segs: &[Segment], out: &mut Printed) {
     for s in segs {
         let t = s.text.trim();
         let word_form = t.chars().count() > 2 && t.chars().all(|c| c.is_alphabetic());
-        if let Some(g) = sex_token(t).filter(|_| word_form || matches!(t, "M" | "F" | "M/M" | "F/F" | "F/M" | "M/H" | "X")) {
+        if let Some(g) =
+            sex_token(t).filter(|_| word_form || matches!(t, "M" | "F" | "M/M" | "F/F" | "F/M" | "M/H" | "X"))
+        {
             out.sex = Some(Read::new(g, s.confidence, if word_form { How::Labelled } else { How::Positional }));
             return;
         }
@@ -1034,25 +1128,101 @@ fn read_sex(segs: &[Segment], out: &mut Printed) {
 /// Nationality words and names printed on documents, to ISO 3166-1 alpha-3.
 pub fn nationality_from_word(text: &str) -> Option<&'static str> {
     const WORDS: &[(&str, &str)] = &[
-        ("NEDERLANDSE", "NLD"), ("DUTCH", "NLD"), ("NETHERLANDS", "NLD"), ("FRANCAISE", "FRA"), ("FRANCAIS", "FRA"),
-        ("FRENCH", "FRA"), ("CANADIAN", "CAN"), ("CANADIENNE", "CAN"), ("DEUTSCH", "DEU"), ("GERMAN", "DEU"),
-        ("ITALIANA", "ITA"), ("ITALIANO", "ITA"), ("ITALIAN", "ITA"), ("ESPANOLA", "ESP"), ("ESPANOL", "ESP"),
-        ("SPANISH", "ESP"), ("BRITISH", "GBR"), ("KOREAN", "KOR"), ("REPUBLICOFKOREA", "KOR"), ("INDIAN", "IND"),
-        ("AMERICAN", "USA"), ("AUSTRALIAN", "AUS"), ("SUOMI", "FIN"), ("FINNISH", "FIN"), ("ICELANDIC", "ISL"),
-        ("ISLENSKUR", "ISL"), ("POLSKIE", "POL"), ("POLSKA", "POL"), ("POLISH", "POL"), ("CESKA", "CZE"),
-        ("CZECH", "CZE"), ("SLOVENSKA", "SVK"), ("SLOVAK", "SVK"), ("MAGYAR", "HUN"), ("HUNGARIAN", "HUN"),
-        ("EESTI", "EST"), ("ESTONIAN", "EST"), ("LATVIAN", "LVA"), ("LATVIJAS", "LVA"), ("LIETUVOS", "LTU"),
-        ("LITHUANIAN", "LTU"), ("SVENSK", "SWE"), ("SWEDISH", "SWE"), ("NORSK", "NOR"), ("NORWEGIAN", "NOR"),
-        ("DANSK", "DNK"), ("DANISH", "DNK"), ("PORTUGUESA", "PRT"), ("PORTUGUESE", "PRT"), ("BRASILEIRA", "BRA"),
-        ("BRAZILIAN", "BRA"), ("LUXEMBOURGEOISE", "LUX"), ("BELGE", "BEL"), ("BELGISCHE", "BEL"), ("BELGIAN", "BEL"),
-        ("OSTERREICH", "AUT"), ("AUSTRIAN", "AUT"), ("IRISH", "IRL"), ("EIREANNACH", "IRL"), ("MALTIJA", "MLT"),
-        ("MALTESE", "MLT"), ("ROMANA", "ROU"), ("ROMANIAN", "ROU"), ("БЪЛГАРИЯ", "BGR"), ("BULGARIAN", "BGR"),
-        ("HRVATSKO", "HRV"), ("CROATIAN", "HRV"), ("SLOVENSKO", "SVN"), ("SLOVENIAN", "SVN"), ("ΕΛΛΗΝΙΚΗ", "GRC"),
-        ("HELLENIC", "GRC"), ("GREEK", "GRC"), ("KYPRIAKI", "CYP"), ("CYPRIOT", "CYP"), ("SCHWEIZER", "CHE"),
-        ("SUISSE", "CHE"), ("SWISS", "CHE"), ("MEXICANA", "MEX"), ("MEXICAN", "MEX"), ("ARGENTINA", "ARG"),
-        ("COLOMBIANA", "COL"), ("CHILENA", "CHL"), ("PERUANA", "PER"), ("SRPSKO", "SRB"), ("SERBIAN", "SRB"),
-        ("LIECHTENSTEIN", "LIE"), ("TAIWAN", "TWN"), ("AZERBAIJAN", "AZE"), ("MAROKAS", "MAR"), ("MOROCCAN", "MAR"),
-        ("TURK", "TUR"), ("TURKISH", "TUR"), ("UKRAINIAN", "UKR"), ("JAPANESE", "JPN"), ("CHINESE", "CHN"),
+        ("NEDERLANDSE", "NLD"),
+        ("DUTCH", "NLD"),
+        ("NETHERLANDS", "NLD"),
+        ("FRANCAISE", "FRA"),
+        ("FRANCAIS", "FRA"),
+        ("FRENCH", "FRA"),
+        ("CANADIAN", "CAN"),
+        ("CANADIENNE", "CAN"),
+        ("DEUTSCH", "DEU"),
+        ("GERMAN", "DEU"),
+        ("ITALIANA", "ITA"),
+        ("ITALIANO", "ITA"),
+        ("ITALIAN", "ITA"),
+        ("ESPANOLA", "ESP"),
+        ("ESPANOL", "ESP"),
+        ("SPANISH", "ESP"),
+        ("BRITISH", "GBR"),
+        ("KOREAN", "KOR"),
+        ("REPUBLICOFKOREA", "KOR"),
+        ("INDIAN", "IND"),
+        ("AMERICAN", "USA"),
+        ("AUSTRALIAN", "AUS"),
+        ("SUOMI", "FIN"),
+        ("FINNISH", "FIN"),
+        ("ICELANDIC", "ISL"),
+        ("ISLENSKUR", "ISL"),
+        ("POLSKIE", "POL"),
+        ("POLSKA", "POL"),
+        ("POLISH", "POL"),
+        ("CESKA", "CZE"),
+        ("CZECH", "CZE"),
+        ("SLOVENSKA", "SVK"),
+        ("SLOVAK", "SVK"),
+        ("MAGYAR", "HUN"),
+        ("HUNGARIAN", "HUN"),
+        ("EESTI", "EST"),
+        ("ESTONIAN", "EST"),
+        ("LATVIAN", "LVA"),
+        ("LATVIJAS", "LVA"),
+        ("LIETUVOS", "LTU"),
+        ("LITHUANIAN", "LTU"),
+        ("SVENSK", "SWE"),
+        ("SWEDISH", "SWE"),
+        ("NORSK", "NOR"),
+        ("NORWEGIAN", "NOR"),
+        ("DANSK", "DNK"),
+        ("DANISH", "DNK"),
+        ("PORTUGUESA", "PRT"),
+        ("PORTUGUESE", "PRT"),
+        ("BRASILEIRA", "BRA"),
+        ("BRAZILIAN", "BRA"),
+        ("LUXEMBOURGEOISE", "LUX"),
+        ("BELGE", "BEL"),
+        ("BELGISCHE", "BEL"),
+        ("BELGIAN", "BEL"),
+        ("OSTERREICH", "AUT"),
+        ("AUSTRIAN", "AUT"),
+        ("IRISH", "IRL"),
+        ("EIREANNACH", "IRL"),
+        ("MALTIJA", "MLT"),
+        ("MALTESE", "MLT"),
+        ("ROMANA", "ROU"),
+        ("ROMANIAN", "ROU"),
+        ("БЪЛГАРИЯ", "BGR"),
+        ("BULGARIAN", "BGR"),
+        ("HRVATSKO", "HRV"),
+        ("CROATIAN", "HRV"),
+        ("SLOVENSKO", "SVN"),
+        ("SLOVENIAN", "SVN"),
+        ("ΕΛΛΗΝΙΚΗ", "GRC"),
+        ("HELLENIC", "GRC"),
+        ("GREEK", "GRC"),
+        ("KYPRIAKI", "CYP"),
+        ("CYPRIOT", "CYP"),
+        ("SCHWEIZER", "CHE"),
+        ("SUISSE", "CHE"),
+        ("SWISS", "CHE"),
+        ("MEXICANA", "MEX"),
+        ("MEXICAN", "MEX"),
+        ("ARGENTINA", "ARG"),
+        ("COLOMBIANA", "COL"),
+        ("CHILENA", "CHL"),
+        ("PERUANA", "PER"),
+        ("SRPSKO", "SRB"),
+        ("SERBIAN", "SRB"),
+        ("LIECHTENSTEIN", "LIE"),
+        ("TAIWAN", "TWN"),
+        ("AZERBAIJAN", "AZE"),
+        ("MAROKAS", "MAR"),
+        ("MOROCCAN", "MAR"),
+        ("TURK", "TUR"),
+        ("TURKISH", "TUR"),
+        ("UKRAINIAN", "UKR"),
+        ("JAPANESE", "JPN"),
+        ("CHINESE", "CHN"),
     ];
     let k = lexicon::normalise(text).replace(' ', "");
     WORDS.iter().find(|(w, _)| k.contains(w)).map(|&(_, code)| code)
@@ -1159,13 +1329,13 @@ fn number_value(value: &str) -> Option<String> {
 
 /// Shaped like a date and could be one ("3877-80-1922" is a licence number: no month or day is 80).
 fn is_date_like(s: &str) -> bool {
-    static DATE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,4})[-/.](\d{1,2})[-/.](\d{2,4})$").unwrap());
+    static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,4})[-/.](\d{1,2})[-/.](\d{2,4})$").unwrap());
     let Some(c) = DATE.captures(s) else { return false };
     let n = |i: usize| c[i].parse::<u32>().unwrap_or(u32::MAX);
     let year = |i: usize| c[i].len() == 2 || (1900..=2100).contains(&n(i));
     let (a, b) = (n(1), n(2));
-    (1..=31).contains(&b) && if c[1].len() == 4 { year(1) && (1..=31).contains(&n(3)) } else { (1..=31).contains(&a) && year(3) }
+    (1..=31).contains(&b)
+        && if c[1].len() == 4 { year(1) && (1..=31).contains(&n(3)) } else { (1..=31).contains(&a) && year(3) }
 }
 
 static KOREAN_RRN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{6}-\d{7}\b").unwrap());
@@ -1185,7 +1355,11 @@ fn read_numbers(
     for s in segs {
         let mut line_tokens: Vec<String> = Vec::new();
         let mut add = |t: String| {
-            if t.chars().count() >= 5 && t.chars().any(|c| c.is_ascii_digit()) && t.chars().all(|c| c.is_ascii_alphanumeric()) && !line_tokens.contains(&t) {
+            if t.chars().count() >= 5
+                && t.chars().any(|c| c.is_ascii_digit())
+                && t.chars().all(|c| c.is_ascii_alphanumeric())
+                && !line_tokens.contains(&t)
+            {
                 line_tokens.push(t);
             }
         };
@@ -1259,7 +1433,9 @@ fn read_numbers(
     // Spanish licences are numbered with the holder's DNI.
     let personal_only = matches!(id_type, IdType::Aadhaar)
         || (id_type == IdType::GovernmentId && matches!(country, "KOR" | "IND"))
-        || (id_type == IdType::DriversLicense && country == "ESP" && out.personal_number.as_ref().is_some_and(|p| p.how == How::SelfChecking));
+        || (id_type == IdType::DriversLicense
+            && country == "ESP"
+            && out.personal_number.as_ref().is_some_and(|p| p.how == How::SelfChecking));
     if out.document_number.is_none() && personal_only {
         out.document_number = out.personal_number.clone();
     }
@@ -1276,7 +1452,9 @@ fn read_numbers(
             continue;
         }
         // A date in either order is no number, whatever order the document's country uses ("11-16-2026").
-        if !find_dates(text, DayOrder::DayFirst, today).is_empty() || !find_dates(text, DayOrder::MonthFirst, today).is_empty() {
+        if !find_dates(text, DayOrder::DayFirst, today).is_empty()
+            || !find_dates(text, DayOrder::MonthFirst, today).is_empty()
+        {
             continue;
         }
         // Licences: a short label OCR did not recognise before the number ("JCNO 76733917" for "LIC NO").
@@ -1301,7 +1479,8 @@ fn read_numbers(
         let longest = if licence_like { 17 } else { 12 };
         // Printed apart, a number's groups all hold digits ("S 123 456 789", "123 456 789"); a word beside digits
         // ("26728 CHERRY CT") is a street, whatever its suffix was read as.
-        let grouped_number = upper.split_whitespace().all(|g| g.chars().any(|c| c.is_ascii_digit()) || g.chars().count() <= 2);
+        let grouped_number =
+            upper.split_whitespace().all(|g| g.chars().any(|c| c.is_ascii_digit()) || g.chars().count() <= 2);
         let ok = (6..=longest).contains(&plain.chars().count())
             && grouped_number
             && plain.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
@@ -1341,7 +1520,12 @@ fn licence_like(id_type: IdType, country: &str) -> bool {
     id_type == IdType::DriversLicense || (id_type == IdType::GovernmentId && matches!(country, "USA" | "CAN"))
 }
 
-fn free_number_text<'s>(segs: &'s [Segment], claimed: &[bool], value_kind: &[Option<Kind>], i: usize) -> Option<&'s str> {
+fn free_number_text<'s>(
+    segs: &'s [Segment],
+    claimed: &[bool],
+    value_kind: &[Option<Kind>],
+    i: usize,
+) -> Option<&'s str> {
     let s = &segs[i];
     // "10 E13-74-2115": a field number the card does not use (4d misread as 10) before a number; its value is free.
     let misread_number = s.how == How::Numbered && s.kinds == [Kind::Other];
@@ -1362,7 +1546,9 @@ fn issuing_jurisdiction(segs: &[Segment]) -> Option<&'static str> {
             let words: Vec<&str> = norm.split(' ').collect();
             (1..words.len()).find_map(|k| {
                 let zip = words[k].chars().filter(char::is_ascii_digit).count() >= 5;
-                let code = crate::extract::barcode::aamva::JURISDICTIONS.iter().find(|j| j.code == words[k - 1] && j.country == "USA");
+                let code = crate::extract::barcode::aamva::JURISDICTIONS
+                    .iter()
+                    .find(|j| j.code == words[k - 1] && j.country == "USA");
                 code.filter(|_| zip && k >= 2).map(|j| j.code)
             })
         })
@@ -1371,7 +1557,14 @@ fn issuing_jurisdiction(segs: &[Segment]) -> Option<&'static str> {
 
 /// The licence number in the issuing state's shape: label remnants OCR ran into it dropped ("0274027178" is
 /// "274027178" in a nine-digit state), or, when no number was read, the first free token of that shape.
-fn fit_to_jurisdiction(segs: &[Segment], claimed: &[bool], value_kind: &[Option<Kind>], code: &str, today: NaiveDate, out: &mut Printed) {
+fn fit_to_jurisdiction(
+    segs: &[Segment],
+    claimed: &[bool],
+    value_kind: &[Option<Kind>],
+    code: &str,
+    today: NaiveDate,
+    out: &mut Printed,
+) {
     if let Some(read) = &mut out.document_number {
         if let Some(fixed) = jurisdiction::in_shape(code, &read.value) {
             read.value = fixed;
@@ -1386,12 +1579,16 @@ fn fit_to_jurisdiction(segs: &[Segment], claimed: &[bool], value_kind: &[Option<
         // The number alone on its line, or after a short label that OCR did not recognise ("DEN 177PX9564").
         let words: Vec<&str> = text.split_whitespace().collect();
         let label_like = |w: &str| {
-            !w.chars().any(|c| c.is_ascii_digit()) && (w.chars().count() <= 4 || w.chars().count() <= 6 && w.ends_with([':', '#']))
+            !w.chars().any(|c| c.is_ascii_digit())
+                && (w.chars().count() <= 4 || w.chars().count() <= 6 && w.ends_with([':', '#']))
         };
         // Up to two: a field number and a misread label ("4 ldn: P2173 65448 03713"); a one-letter word may be the
         // number's own first group ("IONG: F 908 493 528 057"), so each start is tried, nearest first.
         let mut skippable = 0;
-        while skippable < 2 && words.len() > skippable + 1 && (label_like(words[skippable]) || words[skippable].chars().count() <= 2) {
+        while skippable < 2
+            && words.len() > skippable + 1
+            && (label_like(words[skippable]) || words[skippable].chars().count() <= 2)
+        {
             skippable += 1;
         }
         for start in 0..=skippable {
@@ -1400,8 +1597,16 @@ fn fit_to_jurisdiction(segs: &[Segment], claimed: &[bool], value_kind: &[Option<
             let printable = candidate.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-'));
             // Few digits only in a long number whose shape is distinctive ("WDLYST5HJHNP").
             let digits = candidate.chars().filter(char::is_ascii_digit).count();
-            if printable && plain >= 6 && (digits >= 3 || plain >= 10 && digits >= 1) && jurisdiction::fits(code, &candidate) == Some(true) {
-                let value = if candidate.contains('-') && !candidate.contains(' ') { candidate.to_uppercase() } else { candidate.replace(' ', "").to_uppercase() };
+            if printable
+                && plain >= 6
+                && (digits >= 3 || plain >= 10 && digits >= 1)
+                && jurisdiction::fits(code, &candidate) == Some(true)
+            {
+                let value = if candidate.contains('-') && !candidate.contains(' ') {
+                    candidate.to_uppercase()
+                } else {
+                    candidate.replace(' ', "").to_uppercase()
+                };
                 out.document_number = Some(Read::new(value, s.confidence, How::Positional));
                 return;
             }
@@ -1514,7 +1719,12 @@ mod tests {
 
     #[test]
     fn a_value_to_the_right_of_its_label_is_read() {
-        let lines = [line("DOB", 100.0, 50.0, 0), line("02/23/1991", 160.0, 50.0, 0), line("SEX", 100.0, 80.0, 1), line("F", 150.0, 80.0, 1)];
+        let lines = [
+            line("DOB", 100.0, 50.0, 0),
+            line("02/23/1991", 160.0, 50.0, 0),
+            line("SEX", 100.0, 80.0, 1),
+            line("F", 150.0, 80.0, 1),
+        ];
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.birth_date.map(|r| r.value), Some(date(1991, 2, 23)));
         assert_eq!(p.sex.map(|r| r.value), Some('F'));
@@ -1547,7 +1757,11 @@ mod tests {
         assert_eq!(number_value("uc S512941886").as_deref(), Some("S512941886"));
         assert_eq!(number_value("UC=803767337").as_deref(), Some("803767337"));
         assert_eq!(number_value("S 123 456 789 012").as_deref(), Some("S123456789012"));
-        assert_eq!(number_value("MORGA753116SM9IJ 35").as_deref(), Some("MORGA753116SM9IJ"), "the issue number is apart");
+        assert_eq!(
+            number_value("MORGA753116SM9IJ 35").as_deref(),
+            Some("MORGA753116SM9IJ"),
+            "the issue number is apart"
+        );
     }
 
     #[test]
@@ -1620,11 +1834,7 @@ mod tests {
 
     #[test]
     fn a_specimen_stamp_alone_on_its_line_is_no_name() {
-        let lines = [
-            line("SPECIMEN", 50.0, 10.0, 0),
-            line("ROBINSON", 50.0, 100.0, 1),
-            line("AOIFE", 50.0, 130.0, 2),
-        ];
+        let lines = [line("SPECIMEN", 50.0, 10.0, 0), line("ROBINSON", 50.0, 100.0, 1), line("AOIFE", 50.0, 130.0, 2)];
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.surname.map(|r| r.value), Some("ROBINSON".into()));
         assert_eq!(p.given_names.map(|r| r.value), Some("AOIFE".into()));
@@ -1693,7 +1903,8 @@ mod tests {
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.document_number.map(|r| r.value), Some("177PX9564".into()));
         // "ID No" with its D lost reads "I No": a label, not field 1.
-        let lines = [line("California", 100.0, 20.0, 0), line("I No", 70.0, 139.0, 1), line("R9045210", 70.0, 158.0, 2)];
+        let lines =
+            [line("California", 100.0, 20.0, 0), line("I No", 70.0, 139.0, 1), line("R9045210", 70.0, 158.0, 2)];
         let p = read(&lines, IdType::GovernmentId, "USA", today());
         assert_eq!(p.document_number.map(|r| r.value), Some("R9045210".into()));
     }
@@ -1751,7 +1962,11 @@ mod tests {
         ];
         let p = read(&eu, IdType::DriversLicense, "LTU", today());
         assert_eq!(p.given_names.map(|r| r.value), Some("Nataliya Olena Oksana".into()));
-        let us = [line("IOWA", 50.0, 10.0, 0), line("LN Hernandez", 50.0, 40.0, 1), line("Brandon Tyler Noah", 50.0, 62.0, 2)];
+        let us = [
+            line("IOWA", 50.0, 10.0, 0),
+            line("LN Hernandez", 50.0, 40.0, 1),
+            line("Brandon Tyler Noah", 50.0, 62.0, 2),
+        ];
         let p = read(&us, IdType::DriversLicense, "USA", today());
         assert_eq!(p.given_names.map(|r| r.value), Some("Brandon Tyler Noah".into()));
         let misread = [line("1 UN: ROBINSON", 50.0, 40.0, 1), line("2 FN: MASON OLIVER", 50.0, 62.0, 2)];
@@ -1768,24 +1983,45 @@ mod tests {
             line("24968 MAIN ST", 50.0, 84.0, 3),
         ];
         let p = read(&lost_one, IdType::DriversLicense, "USA", today());
-        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("O'Connor".into()), Some("Amelia".into())));
+        assert_eq!(
+            (p.surname.map(|r| r.value), p.given_names.map(|r| r.value)),
+            (Some("O'Connor".into()), Some("Amelia".into()))
+        );
         let specks = [line("1 8 OKAFOR", 50.0, 40.0, 1), line("2 /% DWAYNE CODY", 50.0, 62.0, 2)];
         let p = read(&specks, IdType::DriversLicense, "USA", today());
-        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("OKAFOR".into()), Some("DWAYNE CODY".into())));
+        assert_eq!(
+            (p.surname.map(|r| r.value), p.given_names.map(|r| r.value)),
+            (Some("OKAFOR".into()), Some("DWAYNE CODY".into()))
+        );
     }
 
     #[test]
     fn stacked_name_labels_and_numbers_are_read_in_field_order_and_colour_codes_are_no_names() {
-        let stacked = [line("LN ANDERSON", 50.0, 40.0, 1), line("IN DWAYNE", 50.0, 62.0, 2), line("SEY M", 250.0, 100.0, 3)];
+        let stacked =
+            [line("LN ANDERSON", 50.0, 40.0, 1), line("IN DWAYNE", 50.0, 62.0, 2), line("SEY M", 250.0, 100.0, 3)];
         let p = read(&stacked, IdType::GovernmentId, "USA", today());
-        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("ANDERSON".into()), Some("DWAYNE".into())));
+        assert_eq!(
+            (p.surname.map(|r| r.value), p.given_names.map(|r| r.value)),
+            (Some("ANDERSON".into()), Some("DWAYNE".into()))
+        );
         let eu = [line("AJOKORTTI", 50.0, 10.0, 0), line("1 YLÖNEN", 50.0, 40.0, 1), line("1 ELINA", 50.0, 62.0, 2)];
         let p = read(&eu, IdType::DriversLicense, "FIN", today());
-        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("YLÖNEN".into()), Some("ELINA".into())));
-        let look_alike = [line("RODRÍGUEZ MUÑOZ", 50.0, 40.0, 1), line("I SERGIO", 50.0, 62.0, 2), line("22107 LAKE RD", 50.0, 84.0, 3)];
+        assert_eq!(
+            (p.surname.map(|r| r.value), p.given_names.map(|r| r.value)),
+            (Some("YLÖNEN".into()), Some("ELINA".into()))
+        );
+        let look_alike = [
+            line("RODRÍGUEZ MUÑOZ", 50.0, 40.0, 1),
+            line("I SERGIO", 50.0, 62.0, 2),
+            line("22107 LAKE RD", 50.0, 84.0, 3),
+        ];
         let p = read(&look_alike, IdType::GovernmentId, "USA", today());
-        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("RODRÍGUEZ MUÑOZ".into()), Some("SERGIO".into())));
-        let colour = [line("HARRIS", 50.0, 40.0, 1), line("OLIVER ROBERT", 50.0, 62.0, 2), line("2 BLU", 50.0, 140.0, 5)];
+        assert_eq!(
+            (p.surname.map(|r| r.value), p.given_names.map(|r| r.value)),
+            (Some("RODRÍGUEZ MUÑOZ".into()), Some("SERGIO".into()))
+        );
+        let colour =
+            [line("HARRIS", 50.0, 40.0, 1), line("OLIVER ROBERT", 50.0, 62.0, 2), line("2 BLU", 50.0, 140.0, 5)];
         let p = read(&colour, IdType::GovernmentId, "USA", today());
         assert_eq!(p.given_names.map(|r| r.value), Some("OLIVER ROBERT".into()));
         let small_label = [line("1 BEN YOUSSEF", 50.0, 40.0, 1), line("2 is NABIL", 50.0, 62.0, 2)];
@@ -1795,14 +2031,16 @@ mod tests {
 
     #[test]
     fn a_given_name_that_is_also_a_label_word_is_the_value_of_its_field_number() {
-        let lines = [line("RIJBEWIJS", 50.0, 10.0, 0), line("1. HENDRIKS", 50.0, 40.0, 1), line("2. KOEN", 50.0, 70.0, 2)];
+        let lines =
+            [line("RIJBEWIJS", 50.0, 10.0, 0), line("1. HENDRIKS", 50.0, 40.0, 1), line("2. KOEN", 50.0, 70.0, 2)];
         let p = read(&lines, IdType::DriversLicense, "NLD", today());
         assert_eq!(p.given_names.map(|r| r.value), Some("KOEN".into()));
     }
 
     #[test]
     fn a_spanish_licence_is_numbered_with_the_holders_dni() {
-        let lines = [line("1. GARCIA", 200.0, 60.0, 0), line("2. ANA", 200.0, 85.0, 1), line("12345678Z", 200.0, 160.0, 2)];
+        let lines =
+            [line("1. GARCIA", 200.0, 60.0, 0), line("2. ANA", 200.0, 85.0, 1), line("12345678Z", 200.0, 160.0, 2)];
         let p = read(&lines, IdType::DriversLicense, "ESP", today());
         assert_eq!(p.document_number.map(|r| r.value), Some("12345678Z".into()));
     }
@@ -1814,7 +2052,12 @@ mod tests {
         label.height = 18.0;
         label.r#box[2].y = 215.0;
         label.r#box[3].y = 215.0;
-        let lines = [line("DOB 10/12/1951", 100.0, 150.0, 0), label, line("10/12/2032", 100.0, 206.0, 1), line("07/05/2024", 300.0, 260.0, 2)];
+        let lines = [
+            line("DOB 10/12/1951", 100.0, 150.0, 0),
+            label,
+            line("10/12/2032", 100.0, 206.0, 1),
+            line("07/05/2024", 300.0, 260.0, 2),
+        ];
         let p = read(&lines, IdType::DriversLicense, "USA", today());
         assert_eq!(p.expiry_date.map(|r| (r.value, r.how)), Some((date(2032, 10, 12), How::Labelled)));
     }
@@ -1871,7 +2114,10 @@ mod tests {
         // Out of the column of field numbers, a number starting with 5 keeps its 5.
         let mut moved = lines.clone();
         moved[7] = line("5014032764", 300.0, 185.0, 6);
-        assert_eq!(read(&moved, IdType::DriversLicense, "SVN", today()).document_number.map(|r| r.value), Some("5014032764".into()));
+        assert_eq!(
+            read(&moved, IdType::DriversLicense, "SVN", today()).document_number.map(|r| r.value),
+            Some("5014032764".into())
+        );
     }
 
     #[test]
@@ -1933,7 +2179,8 @@ mod tests {
         assert_eq!(p.given_names.map(|r| r.value), Some("IRYNA".into()));
         // Given names follow the labelled surname: a line above it is none ("2" misread as "1" under a surname
         // whose number was lost).
-        let lines = [line("KOVACS", 100.0, 60.0, 1), line("1 ANNA", 96.0, 85.0, 2), line("12.03.1980 GYOR", 96.0, 110.0, 3)];
+        let lines =
+            [line("KOVACS", 100.0, 60.0, 1), line("1 ANNA", 96.0, 85.0, 2), line("12.03.1980 GYOR", 96.0, 110.0, 3)];
         let p = read(&lines, IdType::DriversLicense, "HUN", today());
         assert_ne!(p.given_names.map(|r| r.value), Some("KOVACS".into()));
         // A title garbled past recognition above them is no name.
@@ -1963,7 +2210,11 @@ mod tests {
         let p = read(&lines, IdType::DriversLicense, "HRV", today());
         assert_eq!(p.issue_date.map(|r| (r.value, r.how)), Some((date(2025, 6, 10), How::Labelled)));
         assert_eq!(p.expiry_date.map(|r| (r.value, r.how)), Some((date(2040, 6, 9), How::Labelled)));
-        assert_eq!(p.document_number.map(|r| r.value), Some("005542572".into()), "the only number of a licence is its own");
+        assert_eq!(
+            p.document_number.map(|r| r.value),
+            Some("005542572".into()),
+            "the only number of a licence is its own"
+        );
     }
 
     #[test]
@@ -2022,10 +2273,14 @@ mod tests {
             line("FAIRVIEW. WA 11655", 50.0, 136.0, 3),
         ];
         let p = read(&marked, IdType::DriversLicense, "USA", today());
-        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("Allen".into()), Some("Oliver".into())));
+        assert_eq!(
+            (p.surname.map(|r| r.value), p.given_names.map(|r| r.value)),
+            (Some("Allen".into()), Some("Oliver".into()))
+        );
 
         // Far above the street, or with a label line between, title case is not taken for a name.
-        let far = [line("Papageorgiou", 50.0, 20.0, 0), line("Ryan", 50.0, 42.0, 1), line("21061 RIVER RD", 50.0, 114.0, 2)];
+        let far =
+            [line("Papageorgiou", 50.0, 20.0, 0), line("Ryan", 50.0, 42.0, 1), line("21061 RIVER RD", 50.0, 114.0, 2)];
         assert_eq!(read(&far, IdType::DriversLicense, "USA", today()).surname, None);
     }
 
@@ -2150,7 +2405,10 @@ mod tests {
         // An "IN" alone may be FN misread beside its value: it labels nothing.
         let lines = [line("WHITE", 90.0, 40.0, 0), line("IN", 50.0, 62.0, 1), line("ETHAN", 90.0, 62.0, 1)];
         let p = read(&lines, IdType::GovernmentId, "USA", today());
-        assert_eq!((p.surname.map(|r| r.value), p.given_names.map(|r| r.value)), (Some("WHITE".into()), Some("ETHAN".into())));
+        assert_eq!(
+            (p.surname.map(|r| r.value), p.given_names.map(|r| r.value)),
+            (Some("WHITE".into()), Some("ETHAN".into()))
+        );
     }
 
     #[test]
@@ -2215,7 +2473,10 @@ mod tests {
             line("07/24/1962", 300.0, 62.0, 1),
         ];
         let p = read(&lines, IdType::DriversLicense, "USA", today());
-        assert_eq!(p.issue_date.map(|r| (r.value, r.how)), Some((NaiveDate::from_ymd_opt(2024, 8, 8).unwrap(), How::Labelled)));
+        assert_eq!(
+            p.issue_date.map(|r| (r.value, r.how)),
+            Some((NaiveDate::from_ymd_opt(2024, 8, 8).unwrap(), How::Labelled))
+        );
     }
 
     #[test]

@@ -69,10 +69,14 @@ pub fn split_run_together(surname: &str, signatures: &[String]) -> Option<(Strin
     let joined = strip_accents(token);
     let more: Vec<&str> = words.collect();
     // The printed letters, accents kept, when folding them kept one letter per letter.
-    let letters: Vec<char> =
-        if joined.chars().count() == token.chars().count() { token.to_uppercase().chars().collect() } else { joined.chars().collect() };
+    let letters: Vec<char> = if joined.chars().count() == token.chars().count() {
+        token.to_uppercase().chars().collect()
+    } else {
+        joined.chars().collect()
+    };
     signatures.iter().find_map(|sig| {
-        let sig: Vec<String> = strip_accents(sig).split(' ').map(str::to_owned).filter(|w| w.chars().count() >= 2).collect();
+        let sig: Vec<String> =
+            strip_accents(sig).split(' ').map(str::to_owned).filter(|w| w.chars().count() >= 2).collect();
         let (given, rest) = sig.split_first()?;
         rest.iter().find_map(|sur| {
             let piece = |a: usize, b: usize| letters[a..b].iter().collect::<String>();
@@ -179,8 +183,14 @@ mod tests {
             split_run_together("MCCARTHYJESSICA DESTINY", &sig("Jessica McCarthy")),
             Some(("MCCARTHY".into(), "JESSICA DESTINY".into()))
         );
-        assert_eq!(split_run_together("MORETTIALESSIA", &sig("Alessia Moretti F")), Some(("MORETTI".into(), "ALESSIA".into())));
-        assert_eq!(split_run_together("ALESSIAMORETTI", &sig("Alessia Moretti")), Some(("MORETTI".into(), "ALESSIA".into())));
+        assert_eq!(
+            split_run_together("MORETTIALESSIA", &sig("Alessia Moretti F")),
+            Some(("MORETTI".into(), "ALESSIA".into()))
+        );
+        assert_eq!(
+            split_run_together("ALESSIAMORETTI", &sig("Alessia Moretti")),
+            Some(("MORETTI".into(), "ALESSIA".into()))
+        );
         assert_eq!(split_run_together("NOVÁKEVA", &sig("Eva Novák")), Some(("NOVÁK".into(), "EVA".into())));
         // A compound surname is not split by its own two words, and letters that differ split nothing.
         assert_eq!(split_run_together("JOHNSONSMITH", &sig("Ann Johnson Smith")), None);
