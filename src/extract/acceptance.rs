@@ -236,8 +236,11 @@ const ASSUMED_LONGEST_VALIDITY_YEARS: i32 = 10;
 /// The MRZ writes two-digit years and its check digit confirms the six digits, not the century. The century of a
 /// birth date is settled when a personal number that encodes it says so, when a printed date gives it, or when
 /// only one century agrees with the document's other dates (born before issue and expiry, no older at issue than
-/// [`OLDEST_HOLDER_AT_ISSUE_YEARS`]). Returns the date and whether its century is settled; an unsettled one is
-/// returned as the parser chose it (the latest century not in the future), unaccepted.
+/// [`OLDEST_HOLDER_AT_ISSUE_YEARS`]). Two sources that name different centuries settle nothing. `expiry` is the
+/// MRZ's only when its check digit passes: a misread expiry would otherwise rule out the right century. Returns
+/// the date and whether its century is settled; an unsettled one is returned as the best evidence has it (a
+/// printed four-digit year before the parser's pivot, which takes the latest century not in the future),
+/// unaccepted.
 fn settle_birth_century(
     parsed: NaiveDate,
     expiry: Option<NaiveDate>,
@@ -253,15 +256,21 @@ fn settle_birth_century(
             && issue.is_none_or(|i| *b <= i)
             && issued.is_none_or(|i| i.years_since(*b).is_none_or(|age| age as i32 <= OLDEST_HOLDER_AT_ISSUE_YEARS))
     };
-    if let Some(e) = encoded.filter(|e| candidates.contains(e)) {
-        return (e, plausible(&e));
-    }
+    // A printed date that differs from the parser's choice only by the century carries a four-digit year (a
+    // two-digit printed year is pivoted the same way as the MRZ's).
     let printed = candidates.iter().find(|c| printed_dates.contains(c) && **c != parsed).copied();
+    if let Some(e) = encoded.filter(|e| candidates.contains(e)) {
+        // A printed date in the other century contradicts the number. (A two-digit printed year pivoted into the
+        // other century contradicts it too: that costs an acceptance, never a wrong one.)
+        let contradicted = printed_dates.iter().any(|d| candidates.contains(d) && *d != e);
+        return (e, plausible(&e) && !contradicted);
+    }
     let agreeing: Vec<NaiveDate> = candidates.iter().copied().filter(plausible).collect();
     match (printed, agreeing.as_slice()) {
         (Some(p), _) if agreeing.contains(&p) => (p, true),
-        (_, [only]) => (*only, true),
-        _ => (printed.unwrap_or(parsed), false),
+        (Some(p), _) => (p, false),
+        (None, [only]) => (*only, true),
+        _ => (parsed, false),
     }
 }
 
@@ -281,7 +290,7 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
     .find_map(|pn| super::printed::numbers::birth_date_in_personal_number(&m.issuing_state, pn));
     let settled = m.birth_date.map(|d| {
         let issue = p.issue_date.as_ref().map(|r| r.value);
-        settle_birth_century(d, m.expiry_date, issue, &p.all_dates, encoded)
+        settle_birth_century(d, m.expiry_date.filter(|_| m.checks.expiry_date), issue, &p.all_dates, encoded)
     });
     let birth = settled.map(|(d, _)| d);
     let century_settled = settled.is_some_and(|(_, s)| s);
@@ -975,6 +984,21 @@ mod tests {
         let hetu = super::super::printed::numbers::birth_date_in_personal_number("FIN", "010115A1239");
         assert_eq!(hetu, NaiveDate::from_ymd_opt(2015, 1, 1), "the HETU test vector must be valid");
         assert_eq!(value_and_acceptance(&with_mrz(&m, &printed(), &passport()).birth_date), Some(("2015-01-01", true)));
+        // A printed date in the other century contradicts the number: nothing is settled.
+        let mut p = printed();
+        p.all_dates = vec![NaiveDate::from_ymd_opt(1915, 1, 1).unwrap()];
+        assert_eq!(value_and_acceptance(&with_mrz(&m, &p, &passport()).birth_date), Some(("2015-01-01", false)));
+    }
+
+    #[test]
+    fn class2_a_misread_expiry_does_not_rule_out_a_century() {
+        // 211227 on a visa that expired in 2005, its expiry misread 2065 (the check digit fails): only the printed
+        // four-digit year says 1921, and the broken MRZ accepts nothing.
+        let mut m = td3_dated("X4B9T3Q7P", "NORDLUND<<LIV", "211227", "651126");
+        m.checks.expiry_date = false;
+        let mut p = printed();
+        p.all_dates = vec![NaiveDate::from_ymd_opt(1921, 12, 27).unwrap()];
+        assert_eq!(value_and_acceptance(&with_mrz(&m, &p, &passport()).birth_date), Some(("1921-12-27", false)));
     }
 
     #[test]

@@ -407,10 +407,37 @@ def personal_number(r: random.Random, c: str, birth, sex: str) -> str | None:
             return s + ("A" if birth.year >= 2000 else "-") + digits(r, 3) + r.choice("0123456789ABCDEFHJKLMNPRSTUVWXY")
         if c == "NOR":
             return birth.strftime("%d%m%y") + digits(r, 5)
-        return birth.strftime("%d%m%y") + "-" + digits(r, 4)
+        if c == "DNK":
+            # CPR: DDMMYY-SSSS, the seventh digit with the year gives the century (CPR-kontoret: 0-3 the 1900s;
+            # 4 and 9 the 2000s up to year 36, else the 1900s; 5-8 the 2000s up to year 57, else the 1800s).
+            yy = birth.year % 100
+            if birth.year < 1937:
+                seventh = r.choice("01239")
+            elif birth.year < 2000:
+                seventh = r.choice("0123")
+            elif yy <= 36:
+                seventh = r.choice("45678")
+            else:
+                seventh = r.choice("5678")
+            return birth.strftime("%d%m%y") + "-" + seventh + digits(r, 3)
+        # Kennitala: DDMMYY-RRKC, K a mod-11 check digit over the first eight, C the century (9 the 1900s, 0 the 2000s).
+        while True:
+            rr = digits(r, 4)[:2]
+            base = birth.strftime("%d%m%y") + rr
+            k = (11 - sum(int(a) * w for a, w in zip(base, [3, 2, 7, 6, 5, 4, 3, 2])) % 11) % 11
+            if k < 10:
+                return base[:6] + "-" + base[6:] + str(k) + ("0" if birth.year >= 2000 else "9")
     if c in ("ROU", "BGR", "EST", "LTU"):
-        head = {"ROU": "1" if sex == "M" else "2", "BGR": "", "EST": "3" if sex == "M" else "4", "LTU": "3" if sex == "M" else "4"}[c]
-        body = birth.strftime("%y%m%d")
+        # The first digit encodes sex and century (ROU CNP: 1/2 the 1900s, 5/6 the 2000s; EST isikukood and LTU
+        # asmens kodas: 3/4 the 1900s, 5/6 the 2000s); BGR EGN adds 40 to the month for the 2000s.
+        c20 = birth.year >= 2000
+        male = sex == "M"
+        head = {"ROU": ("5" if c20 else "1") if male else ("6" if c20 else "2"), "BGR": "",
+                "EST": ("5" if c20 else "3") if male else ("6" if c20 else "4")}.get(c)
+        if head is None:
+            head = ("5" if c20 else "3") if male else ("6" if c20 else "4")
+        month = birth.month + (40 if c == "BGR" and c20 else 0)
+        body = f"{birth.year % 100:02d}{month:02d}{birth.day:02d}"
         tail = digits(r, {"ROU": 6, "BGR": 4, "EST": 4, "LTU": 4}[c])
         return head + body + tail
     if c == "CZE" or c == "SVK":

@@ -239,7 +239,8 @@ pub fn birth_date_in_personal_number(country: &str, number: &str) -> Option<chro
             };
             date(century + yy(&digits[0..2])?, month, num(&digits[4..6])?)
         }
-        "ISL" if digits.len() == 10 => {
+        // Kennitala: the ninth digit is a mod-11 check over the first eight (weights 3 2 7 6 5 4 3 2).
+        "ISL" if digits.len() == 10 && kennitala_check(&digits) => {
             let century = match digits.as_bytes()[9] {
                 b'8' => 1800,
                 b'9' => 1900,
@@ -256,6 +257,14 @@ pub fn birth_date_in_personal_number(country: &str, number: &str) -> Option<chro
         "KOR" => korean_rrn(&t).map(|(d, _, _)| d),
         _ => None,
     }
+}
+
+/// The kennitala's check digit (Registers Iceland): 11 minus the weighted sum mod 11 of the first eight digits.
+fn kennitala_check(digits: &str) -> bool {
+    let d: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
+    let sum: u32 = d[..8].iter().zip([3, 2, 7, 6, 5, 4, 3, 2]).map(|(a, w)| a * w).sum();
+    let k = (11 - sum % 11) % 11;
+    k < 10 && k == d[8]
 }
 
 #[cfg(test)]
