@@ -61,9 +61,14 @@ $(LINT_VENV)/bin/cfn-lint:
 	python3 -m venv $(LINT_VENV)
 	$(LINT_VENV)/bin/pip install --quiet cfn-lint==1.58.0
 
-# The SAM template must be clean.
-lint: $(LINT_VENV)/bin/cfn-lint
+# The gates: the SAM template clean, the code formatted (rustfmt.toml), clippy without a warning on every target
+# (release profile, so the dependency tree compiled for the tests is the one checked; lints in Cargo.toml), and the
+# dependency audit where an advisory database is reachable (scripts/audit.sh says when it is not).
+lint: deps $(LINT_VENV)/bin/cfn-lint
 	$(LINT_VENV)/bin/cfn-lint template.yaml
+	$(CARGO) fmt --check
+	$(CARGO) clippy --release --locked --all-targets -- -D warnings
+	bash scripts/audit.sh
 
 # Everything: template lint, every cargo test with a real moto_server on a free loopback port, then the check that
 # the logs the tests wrote hold no holder data.

@@ -42,7 +42,7 @@ fn matches(field: &str, ours: &str, truth: &str, alts: &[String]) -> bool {
             let o = ours.to_uppercase();
             let t = truth.to_uppercase();
             let norm = |s: &str| s.replace(['-', '\''], " ").split_whitespace().collect::<Vec<_>>().join(" ");
-            let plain = o.chars().all(|c| c.is_ascii());
+            let plain = o.is_ascii();
             let truth_forms =
                 if plain { vec![t.clone(), strip_accents(&t), icao_transliterate(&t)] } else { vec![t.clone()] };
             truth_forms.iter().any(|f| norm(f) == norm(&o)) || alts.iter().any(|a| norm(&a.to_uppercase()) == norm(&o))

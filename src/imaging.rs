@@ -143,10 +143,11 @@ fn jpeg_has_end_marker(bytes: &[u8]) -> bool {
     tail.windows(2).any(|w| w == [0xFF, 0xD9])
 }
 
+/// The width the sharpness is measured at (see [`sharpness`]).
 const SHARPNESS_WIDTH: u32 = 320;
 
-/// Sharpness: variance of the 4-neighbour Laplacian of the grey image, downscaled to at most 640 px wide so the
-/// figure does not depend on resolution. Sharp document photos score in the hundreds; blurred ones in the tens.
+/// Sharpness: variance of the 4-neighbour Laplacian of the grey image, resized to [`SHARPNESS_WIDTH`] px wide so
+/// the figure does not depend on resolution. Sharp document photos score in the hundreds; blurred ones in the tens.
 pub fn sharpness(img: &RgbImage) -> f32 {
     let grey = image::imageops::grayscale(img);
     // At 320 px wide, sensor and JPEG noise average out while a document's character edges stay sharp unless

@@ -1392,11 +1392,11 @@ fn run_together_labels(word: &str) -> Option<Kind> {
     })
 }
 
-/// Whether `words[i..]` starts with `phrase` (word by word); returns the number of words it covers.
+/// Whether `words[i..]` starts with `phrase` (word by word, each word tolerantly: [`word_matches`]); returns the
+/// number of words it covers. A phrase longer than the words left does not match.
 fn phrase_at(words: &[&str], i: usize, phrase: &str) -> Option<usize> {
     let pw: Vec<&str> = phrase.split(' ').collect();
     if i + pw.len() > words.len() {
-        // A phrase run together by OCR ("DATEOFBIRTH"): compare without spaces.
         return None;
     }
     pw.iter().zip(&words[i..]).all(|(p, w)| word_matches(w, p)).then_some(pw.len())
