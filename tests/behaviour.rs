@@ -228,6 +228,17 @@ async fn another_projects_key_can_neither_read_retry_decide_nor_collide_with_a_s
 }
 
 #[tokio::test]
+async fn one_mailbox_and_one_user_id_are_one_identity_however_they_are_spelled() {
+    let app = app(ProjectOptions { reject_duplicate_user: true, ..Default::default() });
+    let (_, first) = app.step1(&passport("pat@example.com", ANNA_WIDTH).text("userid", "user-42")).await;
+    assert_eq!(first["kycStatus"], "pending", "{first}");
+    let (_, again) = app.step1(&passport(" PAT@Example.COM ", OLE_WIDTH)).await;
+    assert_eq!(codes(&again), ["duplicate_user"], "the same mailbox in other case: {again}");
+    let (_, wide) = app.step1(&passport("someone@example.com", OLE_WIDTH).text("userid", "\u{FF55}ser-42")).await;
+    assert_eq!(codes(&wide), ["duplicate_user"], "a full-width spelling of the same user id: {wide}");
+}
+
+#[tokio::test]
 async fn malformed_requests_are_refused_with_stable_codes_and_store_nothing() {
     let app = app(ProjectOptions::default());
     let good = passport("m@example.com", ANNA_WIDTH);
@@ -251,6 +262,14 @@ async fn malformed_requests_are_refused_with_stable_codes_and_store_nothing() {
         (Form::with_image("m@example.com", "passport", "XYZ", png(ANNA_WIDTH)), "invalid_country"),
         (good.clone().text("cf1", &"x".repeat(300)), "field_too_long"),
         (good.clone().text("cf2", "bell\u{7}"), "invalid_field"),
+        (good.clone().text("cf1", "a\nInjected: log"), "invalid_field"),
+        (good.clone().text("cf3", "a\tb"), "invalid_field"),
+        (good.clone().text("userid", "user-42\u{200B}"), "invalid_field"),
+        (good.clone().text("userid", "\u{202E}24-resu"), "invalid_field"),
+        (Form::with_image("x <m@example.com>", "passport", "NLD", png(ANNA_WIDTH)), "invalid_email"),
+        (Form::with_image("\"m\"@example.com", "passport", "NLD", png(ANNA_WIDTH)), "invalid_email"),
+        (Form::with_image("m@[127.0.0.1]", "passport", "NLD", png(ANNA_WIDTH)), "invalid_email"),
+        (Form::with_image("m@localhost", "passport", "NLD", png(ANNA_WIDTH)), "invalid_email"),
         (good.clone().text("customOptions", r#"{"ageLimit": true}"#), "invalid_custom_options"),
         (Form::with_image("m@example.com", "government_id", "NLD", png(ANNA_WIDTH)), "back_image_required"),
         (Form::with_image("m@example.com", "passport", "NLD", png(100)), "image_too_small"),

@@ -6,7 +6,7 @@ use bytes::Bytes;
 
 use super::error::{ApiError, ErrorCode};
 use crate::imaging;
-use crate::kyc::{Country, CustomOptions, Email, IdType, SubmissionId};
+use crate::kyc::{Country, CustomOptions, Email, IdType, SubmissionId, text};
 use crate::submission::{ImageUpload, Step1Request};
 
 /// Largest accepted image, per the reference (2 MB).
@@ -30,18 +30,20 @@ const FIELDS: &[&str] = &[
     "customOptions",
 ];
 
+/// A text field: UTF-8, at most [`MAX_TEXT_CHARS`], with no control, invisible or direction-changing character
+/// anywhere (`crate::kyc::text`), a trailing line break included; surrounding spaces are trimmed.
 fn text(name: &str, bytes: &[u8]) -> Result<String, ApiError> {
     let s = std::str::from_utf8(bytes)
         .map_err(|_| ApiError::new(ErrorCode::InvalidField, format!("{name} must be UTF-8 text")))?;
+    if let Some(c) = text::forbidden_char(s) {
+        return Err(ApiError::new(ErrorCode::InvalidField, text::forbidden_message(name, c)));
+    }
     let s = s.trim();
     if s.chars().count() > MAX_TEXT_CHARS {
         return Err(ApiError::new(
             ErrorCode::FieldTooLong,
             format!("{name} is longer than {MAX_TEXT_CHARS} characters"),
         ));
-    }
-    if s.chars().any(|c| c.is_control() && !c.is_whitespace()) {
-        return Err(ApiError::new(ErrorCode::InvalidField, format!("{name} must not contain control characters")));
     }
     Ok(s.to_owned())
 }
@@ -130,7 +132,8 @@ pub async fn parse(content_type: &str, body: Bytes) -> Result<Step1Request, ApiE
         front,
         back,
         submission_id,
-        user_id: optional_text("userid")?,
+        // One user id per spelling: compatibility forms (full-width, ligatures) folded before any duplicate rule.
+        user_id: optional_text("userid")?.map(|u| text::nfkc(&u)),
         custom_fields: [optional_text("cf1")?, optional_text("cf2")?, optional_text("cf3")?],
         custom_options,
     })

@@ -217,6 +217,10 @@ fn parse_decision(body: &[u8]) -> Result<(Decision, Option<String>), ApiError> {
         "rejected" => Decision::Reject,
         _ => return Err(ApiError::new(ErrorCode::InvalidDecision, "decision must be approved or rejected")),
     };
+    // The reason is shown in back offices and returned by GET: the text fields' rules apply.
+    if let Some(c) = parsed.reason.as_deref().and_then(crate::kyc::text::forbidden_char) {
+        return Err(ApiError::new(ErrorCode::InvalidField, crate::kyc::text::forbidden_message("reason", c)));
+    }
     Ok((decision, parsed.reason))
 }
 
@@ -247,5 +251,9 @@ mod tests {
         assert!(parse_decision(br#"{"decision":"maybe"}"#).is_err());
         assert!(parse_decision(br#"{"decision":"approved","extra":1}"#).is_err());
         assert!(parse_decision(b"\xff").is_err());
+        // The reason follows the text fields' rules: no line break to forge a back-office line with.
+        let forged = parse_decision(br#"{"decision":"rejected","reason":"ok\nApproved by: admin"}"#).unwrap_err();
+        assert!(matches!(forged, ApiError::Client { code: ErrorCode::InvalidField, .. }), "{forged:?}");
+        assert!(parse_decision(br#"{"decision":"rejected","reason":"blurred photo"}"#).is_ok());
     }
 }

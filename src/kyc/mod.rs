@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod options;
 pub mod policy;
+pub mod text;
 pub mod types;
 
 pub use catalogue::IdTypeRules;

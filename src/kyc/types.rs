@@ -183,13 +183,35 @@ impl fmt::Display for SubmissionId {
 pub struct Email(String);
 
 impl Email {
+    /// The canonical mailbox: one spelling per mailbox, so the duplicate rule and the stored record see one
+    /// identity however the client wrote it. The address alone (no display name, `x <pat@example.com>`), an
+    /// unquoted local part (`"pat"@example.com` is refused), the domain lower-cased in its IDNA ASCII form, a
+    /// fully qualified domain name (an IP literal `pat@[127.0.0.1]` or a single label `pat@localhost` is no
+    /// customer's mailbox), and no control, invisible or direction-changing character anywhere. The local part is
+    /// lower-cased too: mail providers treat it case-insensitively, and two spellings of one mailbox must not be
+    /// two identities.
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
-        if email_address::EmailAddress::is_valid(s) {
-            Ok(Email(s.to_lowercase()))
-        } else {
-            Err("email is not a valid email address".to_owned())
+        if let Some(c) = super::text::forbidden_char(s) {
+            return Err(super::text::forbidden_message("email", c));
         }
+        let invalid = || "email is not a valid email address".to_owned();
+        let parsed: email_address::EmailAddress = s.parse().map_err(|_| invalid())?;
+        if !parsed.display_part().is_empty() || parsed.email() != s {
+            return Err("email must be the address alone, without a display name or angle brackets".to_owned());
+        }
+        let (local, domain) = s.rsplit_once('@').ok_or_else(invalid)?;
+        if local.starts_with('"') {
+            return Err("email: a quoted local part is not accepted".to_owned());
+        }
+        if domain.starts_with('[') {
+            return Err("email: an IP address is not accepted as the domain".to_owned());
+        }
+        let domain = idna::domain_to_ascii(domain).map_err(|_| invalid())?;
+        if !domain.contains('.') || domain.ends_with('.') {
+            return Err("email: the domain must be a fully qualified name such as example.com".to_owned());
+        }
+        Ok(Email(format!("{}@{domain}", local.to_lowercase())))
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -272,6 +294,23 @@ mod tests {
         assert_eq!(e.as_str(), "pat.doe@example.com");
         assert!(!format!("{e:?}").contains("pat"));
         assert!(Email::parse("not-an-email").is_err());
+    }
+
+    #[test]
+    fn one_mailbox_has_one_spelling_and_other_forms_are_refused() {
+        assert_eq!(Email::parse("pat@BÜCHER.example").unwrap().as_str(), "pat@xn--bcher-kva.example");
+        for other in [
+            "\"pat\"@example.com",
+            "x <pat@example.com>",
+            "<pat@example.com>",
+            "pat@[127.0.0.1]",
+            "pat@localhost",
+            "pat@example.com\u{202E}",
+            "pat\u{200B}@example.com",
+            "pat@example.com\nBcc: x@example.com",
+        ] {
+            assert!(Email::parse(other).is_err(), "{other:?}");
+        }
     }
 
     #[test]
