@@ -92,9 +92,11 @@ bench: build $(BENCH_VENV)/bin/python
 	python3 scripts/bench_compare.py .cache/bench-ours.json .cache/bench-rapidocr.json
 
 # `kyc serve` under load and abuse on loopback (bounded: about two minutes): wrong keys with big bodies, 40
-# concurrent uploads, slow and idle clients, descriptor exhaustion. Prints figures; fails if a bound is broken.
-bench-server: build
-	python3 scripts/bench_server.py --images $(TESTDATA)/synthetic-dev
+# concurrent uploads, slow and idle clients, descriptor exhaustion, ten hostile images at once per class
+# (scripts/hostile_images.py: CMYK progressive, 24 Mpx, 16-bit PNG, iCCP bomb). Prints figures; fails if a bound is broken.
+bench-server: build zxing-venv
+	$(DOCGEN_VENV)/bin/python scripts/hostile_images.py .cache/hostile > /dev/null
+	python3 scripts/bench_server.py --images $(TESTDATA)/synthetic-dev --hostile .cache/hostile
 
 DOCGEN_VENV := .cache/docgen-venv
 BACKS ?= .cache/gen/backs8 .cache/gen/backs10

@@ -6,6 +6,8 @@ Scenarios (each prints its figures; the run fails if a bound of issue 9 is broke
   load        40 (or --clients) concurrent real uploads: only 200 or 503 answers, server peak RSS <= 500 MB.
   slow        20 clients dribbling their headers, 20 idle connections: all disconnected within 60 s.
   descriptors the server under `ulimit -n 256` gets 400 connections: it survives and answers afterwards.
+  hostile     per image class of scripts/hostile_images.py (--hostile DIR), a fresh server gets ten such uploads at
+              once: peak RSS <= 512 MB for the whole server, /health answered within 0.5 s throughout.
 
 Only the standard library; the server's memory is read from /proc/PID/status (VmHWM is the peak).
 """
@@ -264,12 +266,53 @@ def scenario_descriptors(kyc, n=400):
     return result
 
 
+HOSTILE_PEAK_MB = 512
+HOSTILE_HEALTH_S = 0.5
+
+
+def scenario_hostile(kyc, path, uploads=10):
+    """Ten uploads of one hostile image at once on a fresh server (VmHWM is the process's peak), /health polled."""
+    server = Server(kyc)
+    image = pathlib.Path(path).read_bytes()
+    results, health = [], []
+    stop = threading.Event()
+
+    def poll():
+        while not stop.is_set():
+            t = time.time()
+            ok = server.health() == 200
+            health.append((ok, time.time() - t))
+            time.sleep(0.05)
+
+    poller = threading.Thread(target=poll)
+    poller.start()
+    threads = [threading.Thread(target=upload, args=(server.port, image, i, results)) for i in range(uploads)]
+    t = time.time()
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    wall = time.time() - t
+    stop.set()
+    poller.join()
+    by_status = {}
+    for st, _, _ in results:
+        by_status[str(st)] = by_status.get(str(st), 0) + 1
+    result = {"bytes": len(image), "answers": by_status, "wall_s": round(wall, 1),
+              "server_peak_rss_mb": round(server.peak_mb()),
+              "health_max_s": round(max(d for _, d in health), 3) if health else None,
+              "health_all_ok": all(ok for ok, _ in health), "server_alive": server.alive()}
+    server.stop()
+    return result
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kyc", default=str(ROOT / "target/release/kyc"))
     ap.add_argument("--images", default=str(ROOT.parent / "shared/testdata/synthetic-dev"))
     ap.add_argument("--clients", type=int, default=40)
     ap.add_argument("--skip-slow", action="store_true", help="skip the slow-client scenario (about a minute)")
+    ap.add_argument("--hostile", help="directory of scripts/hostile_images.py's images: one scenario per image")
     args = ap.parse_args()
     images = [p.read_bytes() for p in sorted(pathlib.Path(args.images).glob("img_00*.jpg")) if "_back" not in p.name][:20]
     out = {}
@@ -283,6 +326,8 @@ def main():
     finally:
         server.stop()
     out["descriptors"] = scenario_descriptors(args.kyc)
+    if args.hostile:
+        out["hostile"] = {p.stem: scenario_hostile(args.kyc, p) for p in sorted(pathlib.Path(args.hostile).iterdir())}
     print(json.dumps(out, indent=2))
     failures = []
     if not out["load"]["only_200_or_503"]:
@@ -295,6 +340,13 @@ def main():
         failures.append("slow: a stalled client kept its connection over 60 s")
     if not (out["descriptors"]["server_alive"] and out["descriptors"]["health_after"] == 200):
         failures.append("descriptors: the server did not survive or did not answer afterwards")
+    for name, h in out.get("hostile", {}).items():
+        if h["server_peak_rss_mb"] > HOSTILE_PEAK_MB:
+            failures.append(f"hostile {name}: peak RSS {h['server_peak_rss_mb']} MB above {HOSTILE_PEAK_MB} MB")
+        if not h["health_all_ok"] or (h["health_max_s"] or 0) > HOSTILE_HEALTH_S:
+            failures.append(f"hostile {name}: /health slower than {HOSTILE_HEALTH_S} s or failing")
+        if not h["server_alive"] or set(h["answers"]) - {"200", "400", "503"}:
+            failures.append(f"hostile {name}: answers {h['answers']}")
     if not out["alive_after_abuse"]:
         failures.append("the server did not survive the abuse")
     for f in failures:

@@ -103,7 +103,9 @@ impl ApiError {
             ImageError::NotAnImage => ErrorCode::ImageNotAnImage,
             ImageError::Unsupported(_) => ErrorCode::ImageUnsupportedFormat,
             ImageError::TooSmall { .. } => ErrorCode::ImageTooSmall,
-            ImageError::TooLarge { .. } => ErrorCode::ImageDimensionsTooLarge,
+            ImageError::TooLarge { .. } | ImageError::TooManyPixels { .. } | ImageError::OverDecodeBudget { .. } => {
+                ErrorCode::ImageDimensionsTooLarge
+            }
             ImageError::Corrupt => ErrorCode::ImageCorrupt,
         };
         Self::new(code, format!("{field}: {e}"))

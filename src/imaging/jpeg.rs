@@ -1,0 +1,188 @@
+//! The structure of a JPEG upload, read from its markers without decoding a pixel (ITU-T T.81, Annex B): the
+//! frame's size, components and sampling, whether it is progressive, and where the image ends. The decoder never
+//! sees what follows the end (a ZIP appended to make a polyglot, a phone's trailer), and a file cut short anywhere
+//! in its segments or scans is refused here, because the decoder fills a truncated scan with grey instead.
+
+use super::ImageError;
+
+/// What the markers say about a JPEG.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JpegHeader {
+    pub width: u32,
+    pub height: u32,
+    /// Horizontal and vertical sampling factor of each component (1..=4 each, T.81 B.2.2).
+    pub sampling: Vec<(u8, u8)>,
+    /// SOF2: every coefficient of the image is held in memory until the last scan.
+    pub progressive: bool,
+    /// Offset just past the EOI marker: the image's own bytes are `bytes[..end]`.
+    pub end: usize,
+}
+
+impl JpegHeader {
+    /// Bytes a progressive decoder keeps for the coefficients: one i16 per sample of every component, each
+    /// component padded to whole 8x8 blocks of its own (subsampled) size.
+    pub fn coefficient_bytes(&self) -> u64 {
+        if !self.progressive {
+            return 0;
+        }
+        let h_max = self.sampling.iter().map(|s| s.0).max().unwrap_or(1).max(1) as u64;
+        let v_max = self.sampling.iter().map(|s| s.1).max().unwrap_or(1).max(1) as u64;
+        self.sampling
+            .iter()
+            .map(|&(h, v)| {
+                let w = (self.width as u64 * h as u64).div_ceil(h_max).div_ceil(8) * 8;
+                let ht = (self.height as u64 * v as u64).div_ceil(v_max).div_ceil(8) * 8;
+                w * ht * 2
+            })
+            .sum()
+    }
+}
+
+/// Read the markers of `bytes` (which start with SOI) up to and including EOI.
+pub fn parse(bytes: &[u8]) -> Result<JpegHeader, ImageError> {
+    let mut pos = 2;
+    let mut frame: Option<JpegHeader> = None;
+    loop {
+        if bytes.get(pos) != Some(&0xFF) {
+            return Err(ImageError::Corrupt);
+        }
+        // Any number of 0xFF fill bytes may precede a marker (B.1.1.2).
+        while bytes.get(pos) == Some(&0xFF) {
+            pos += 1;
+        }
+        let marker = *bytes.get(pos).ok_or(ImageError::Corrupt)?;
+        pos += 1;
+        match marker {
+            0xD9 => {
+                let frame = frame.ok_or(ImageError::Corrupt)?;
+                return Ok(JpegHeader { end: pos, ..frame });
+            }
+            0x01 | 0xD0..=0xD7 => continue,
+            0x00 | 0xD8 => return Err(ImageError::Corrupt),
+            _ => {}
+        }
+        let len = u16::from_be_bytes([
+            *bytes.get(pos).ok_or(ImageError::Corrupt)?,
+            *bytes.get(pos + 1).ok_or(ImageError::Corrupt)?,
+        ]) as usize;
+        let segment = bytes.get(pos + 2..pos + len).filter(|_| len >= 2).ok_or(ImageError::Corrupt)?;
+        pos += len;
+        match marker {
+            0xC0..=0xC2 => {
+                if frame.is_some() {
+                    return Err(ImageError::Corrupt);
+                }
+                frame = Some(parse_frame(segment, marker == 0xC2)?);
+            }
+            0xC3 | 0xC7 | 0xCB | 0xCF => return Err(ImageError::Unsupported("lossless JPEG")),
+            0xC5 | 0xC6 => return Err(ImageError::Unsupported("hierarchical JPEG")),
+            0xC9 | 0xCA | 0xCD | 0xCE => return Err(ImageError::Unsupported("arithmetic-coded JPEG")),
+            0xDA => {
+                if frame.is_none() {
+                    return Err(ImageError::Corrupt);
+                }
+                pos = end_of_entropy_data(bytes, pos)?;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Width, height and sampling factors from a SOF segment (B.2.2); the end is set when EOI is found.
+fn parse_frame(s: &[u8], progressive: bool) -> Result<JpegHeader, ImageError> {
+    let [_precision, h1, h0, w1, w0, n, rest @ ..] = s else {
+        return Err(ImageError::Corrupt);
+    };
+    let (width, height) = (u16::from_be_bytes([*w1, *w0]) as u32, u16::from_be_bytes([*h1, *h0]) as u32);
+    let n = *n as usize;
+    if n == 0 || rest.len() < 3 * n || width == 0 {
+        return Err(ImageError::Corrupt);
+    }
+    if height == 0 {
+        // The height comes later in a DNL marker; no phone writes that, and the decoder cannot size its buffers.
+        return Err(ImageError::Unsupported("JPEG with its height in a DNL marker"));
+    }
+    let sampling: Vec<(u8, u8)> = rest.chunks_exact(3).take(n).map(|c| (c[1] >> 4, c[1] & 0x0F)).collect();
+    if sampling.iter().any(|&(h, v)| !(1..=4).contains(&h) || !(1..=4).contains(&v)) {
+        return Err(ImageError::Corrupt);
+    }
+    Ok(JpegHeader { width, height, sampling, progressive, end: 0 })
+}
+
+/// The offset of the marker that ends a scan's entropy-coded data: the first 0xFF not followed by a stuffed 0x00,
+/// a fill byte or a restart marker. Running off the end means the file was cut.
+fn end_of_entropy_data(bytes: &[u8], mut pos: usize) -> Result<usize, ImageError> {
+    loop {
+        let i = pos
+            + bytes
+                .get(pos..)
+                .ok_or(ImageError::Corrupt)?
+                .iter()
+                .position(|&b| b == 0xFF)
+                .ok_or(ImageError::Corrupt)?;
+        match bytes.get(i + 1) {
+            None => return Err(ImageError::Corrupt),
+            Some(0x00) | Some(0xD0..=0xD7) => pos = i + 2,
+            Some(0xFF) => pos = i + 1,
+            Some(_) => return Ok(i),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::{ImageFormat, RgbImage};
+    use std::io::Cursor;
+
+    fn jpeg(w: u32, h: u32) -> Vec<u8> {
+        let img = RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, (x ^ y) as u8]));
+        let mut out = Cursor::new(Vec::new());
+        img.write_to(&mut out, ImageFormat::Jpeg).unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn the_frame_and_the_end_come_from_the_markers() {
+        let j = jpeg(400, 300);
+        let h = parse(&j).unwrap();
+        assert_eq!((h.width, h.height, h.progressive, h.end), (400, 300, false, j.len()));
+        assert_eq!(h.sampling.len(), 3);
+        assert_eq!(h.coefficient_bytes(), 0);
+    }
+
+    #[test]
+    fn what_follows_the_end_is_not_the_image() {
+        let j = jpeg(400, 300);
+        let mut polyglot = j.clone();
+        polyglot.extend_from_slice(b"PK\x03\x04 a zip archive follows");
+        assert_eq!(parse(&polyglot).unwrap().end, j.len());
+    }
+
+    #[test]
+    fn a_file_cut_anywhere_is_corrupt() {
+        let j = jpeg(400, 300);
+        for cut in [3, 20, j.len() / 3, j.len() / 2, j.len() - 1] {
+            assert_eq!(parse(&j[..cut]).unwrap_err(), ImageError::Corrupt, "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn arithmetic_lossless_and_hierarchical_frames_are_unsupported_not_corrupt() {
+        let j = jpeg(400, 300);
+        let sof = j.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+        for (marker, what) in [(0xC9, "arithmetic-coded JPEG"), (0xC3, "lossless JPEG"), (0xC5, "hierarchical JPEG")] {
+            let mut k = j.clone();
+            k[sof + 1] = marker;
+            assert_eq!(parse(&k).unwrap_err(), ImageError::Unsupported(what));
+        }
+    }
+
+    #[test]
+    fn progressive_coefficients_are_counted_per_component_at_its_own_sampling() {
+        let h =
+            JpegHeader { width: 1000, height: 1000, sampling: vec![(2, 2), (1, 1), (1, 1)], progressive: true, end: 0 };
+        // Y at 1000x1000 padded to 1000x1000 (125 blocks), Cb and Cr at 500x500 padded to 504x504.
+        assert_eq!(h.coefficient_bytes(), (1000 * 1000 + 2 * 504 * 504) * 2);
+    }
+}
