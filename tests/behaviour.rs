@@ -238,6 +238,95 @@ async fn one_mailbox_and_one_user_id_are_one_identity_however_they_are_spelled()
     assert_eq!(codes(&wide), ["duplicate_user"], "a full-width spelling of the same user id: {wide}");
 }
 
+/// A PNG of `width`x`height` with nothing but its header and end: refused before a pixel is decoded.
+fn png_header_only(width: u32, height: u32) -> Vec<u8> {
+    let mut p = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    p.extend_from_slice(&width.to_be_bytes());
+    p.extend_from_slice(&height.to_be_bytes());
+    p.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    p.extend_from_slice(b"\0\0\0\0IEND\xae\x42\x60\x82");
+    p
+}
+
+/// A JPEG whose frame header says arithmetic coding (SOF9), a variant the decoder does not implement.
+fn arithmetic_jpeg() -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::RgbImage::new(300, 300).write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    let mut j = out.into_inner();
+    let sof = j.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    j[sof + 1] = 0xC9;
+    j
+}
+
+#[tokio::test]
+async fn a_path_names_a_route_as_written_or_nothing() {
+    let app = app(ProjectOptions::default());
+    for path in ["/x/submission/step1", "/prod/health", "/%2e%2e/health", "/x/../health", "//health", "/health/"] {
+        assert_eq!(app.send(get(path, API_KEY)).await.0, 404, "{path}");
+    }
+    let post = |path: &str| passport("p@example.com", ANNA_WIDTH).request_to(path, API_KEY);
+    let (status, body) = app.send(post("/x/submission/step1")).await;
+    assert_eq!((status, body["errorCode"].as_str()), (404, Some("not_found")));
+    assert!(app.stored_files().is_empty());
+    assert_eq!(app.send(get("/health", "")).await.0, 200);
+    let head = http::Request::head("/health").body(Bytes::new()).unwrap();
+    assert_eq!(app.send(head).await.0, 200, "HEAD is GET without the body");
+}
+
+#[tokio::test]
+async fn a_multipart_body_is_read_one_way_or_refused() {
+    let app = app(ProjectOptions::default());
+    let good = passport("mp@example.com", ANNA_WIDTH);
+    let (boundary, body) = (common::app::BOUNDARY, good.body());
+    let send = |body: Vec<u8>| {
+        http::Request::post("/submission/step1")
+            .header("x-api-key", API_KEY)
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .body(Bytes::from(body))
+            .unwrap()
+    };
+    let text = |s: &str| s.as_bytes().to_vec();
+    // Parts after the closing boundary: a second email a proxy might read.
+    let mut after = body.clone();
+    after.extend(text(&format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nx@example.com\r\n--{boundary}--\r\n"
+    )));
+    // A part with two Content-Disposition headers (a proxy may read the first, a parser the last).
+    let two = text(&format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"cf1\"\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nx\r\n"
+    ));
+    let two = [two, body.clone()].concat();
+    for bad in [after, two] {
+        let (status, resp) = app.send(send(bad)).await;
+        assert_eq!((status, resp["errorCode"].as_str()), (400, Some("invalid_multipart")), "{resp}");
+    }
+    // Parameter names in upper case are the same parameters.
+    let mut upper = body.clone();
+    for i in 0..upper.len().saturating_sub(7) {
+        if &upper[i..i + 7] == b"; name=" {
+            upper[i + 2..i + 6].copy_from_slice(b"NAME");
+        }
+    }
+    let (status, resp) = app.send(send(upper)).await;
+    assert_eq!(status, 200, "{resp}");
+    let dup = good.clone().text("customOptions", r#"{"ageLimit":false,"ageLimit":false}"#);
+    let (status, resp) = app.step1(&dup).await;
+    assert_eq!((status, resp["errorCode"].as_str()), (400, Some("invalid_custom_options")));
+}
+
+#[tokio::test]
+async fn an_image_is_stored_without_what_follows_its_end() {
+    let app = app(ProjectOptions::default());
+    let image = png(ANNA_WIDTH);
+    let mut polyglot = image.clone();
+    polyglot.extend_from_slice(b"PK\x03\x04 an archive appended to the image");
+    let (status, body) = app.step1(&Form::with_image("poly@example.com", "passport", "UTO", polyglot)).await;
+    assert_eq!(status, 200, "{body}");
+    let stored = app.stored_files();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(std::fs::read(&stored[0]).unwrap(), image, "the stored bytes are the image's own");
+}
+
 #[tokio::test]
 async fn malformed_requests_are_refused_with_stable_codes_and_store_nothing() {
     let app = app(ProjectOptions::default());
@@ -274,6 +363,15 @@ async fn malformed_requests_are_refused_with_stable_codes_and_store_nothing() {
         (Form::with_image("m@example.com", "government_id", "NLD", png(ANNA_WIDTH)), "back_image_required"),
         (Form::with_image("m@example.com", "passport", "NLD", png(100)), "image_too_small"),
         (Form::with_image("m@example.com", "passport", "NLD", b"hello".to_vec()), "image_not_an_image"),
+        (
+            Form::with_image("m@example.com", "passport", "NLD", png_header_only(6000, 4000)),
+            "image_dimensions_too_large",
+        ),
+        (
+            Form::with_image("m@example.com", "passport", "NLD", png_header_only(8000, 8000)),
+            "image_dimensions_too_large",
+        ),
+        (Form::with_image("m@example.com", "passport", "NLD", arithmetic_jpeg()), "image_unsupported_format"),
     ];
     for (form, code) in cases {
         let (status, body) = app.step1(&form).await;

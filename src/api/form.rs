@@ -59,7 +59,94 @@ fn upload(name: &str, bytes: Bytes) -> Result<ImageUpload, ApiError> {
         return Err(ApiError::new(ErrorCode::ImageEmpty, format!("{name} is empty")));
     }
     let info = imaging::inspect(&bytes).map_err(|e| ApiError::image(name, e))?;
-    Ok(ImageUpload { bytes, kind: info.kind })
+    // The image alone is stored: bytes after its end marker are no part of it.
+    Ok(ImageUpload { bytes: bytes.slice(..info.len), kind: info.kind })
+}
+
+/// The body's framing, read from its bytes as any reader must read it: every part has exactly one
+/// Content-Disposition header, and nothing but whitespace follows the closing delimiter (`--boundary--`; RFC 2046
+/// lets an epilogue follow it, which parsers ignore and a proxy or WAF in front may not). A body without a closing
+/// delimiter is left to the parser, which refuses it.
+fn check_framing(body: &[u8], boundary: &str) -> Result<(), &'static str> {
+    let delimiter = format!("--{boundary}");
+    let d = delimiter.as_bytes();
+    let mut starts = vec![];
+    let mut i = 0;
+    while let Some(k) = body[i..].windows(d.len()).position(|w| w == d) {
+        let at = i + k;
+        if at == 0 || body[..at].ends_with(b"\r\n") {
+            starts.push(at + d.len());
+        }
+        i = at + d.len();
+    }
+    for &start in &starts {
+        let rest = &body[start..];
+        if let Some(after) = rest.strip_prefix(b"--") {
+            return if after.iter().all(u8::is_ascii_whitespace) {
+                Ok(())
+            } else {
+                Err("the multipart body continues after its closing boundary; nothing may follow it")
+            };
+        }
+        let head_end = rest.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or(rest.len());
+        let dispositions = rest[..head_end]
+            .split(|&b| b == b'\n')
+            .filter(|line| line.len() >= 20 && line[..20].eq_ignore_ascii_case(b"content-disposition:"))
+            .count();
+        if dispositions > 1 {
+            return Err("a part has more than one Content-Disposition header");
+        }
+    }
+    Ok(())
+}
+
+/// The `name` parameter of a `form-data` Content-Disposition value, with the disposition type and parameter names
+/// compared case-insensitively and the value unquoted (a backslash escapes the next character in a quoted string).
+fn form_data_name(value: &str) -> Option<String> {
+    let mut params = split_params(value).into_iter();
+    if !params.next()?.trim().eq_ignore_ascii_case("form-data") {
+        return None;
+    }
+    let mut names = params.filter_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim().eq_ignore_ascii_case("name").then(|| unquote(v.trim()))
+    });
+    let name = names.next()?;
+    // Two name parameters are two readings of one part.
+    names.next().is_none().then_some(name)
+}
+
+/// `value` split at the semicolons outside quoted strings.
+fn split_params(value: &str) -> Vec<&str> {
+    let (mut out, mut start, mut quoted, mut escaped) = (vec![], 0, false, false);
+    for (i, c) in value.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            ';' if !quoted => {
+                out.push(&value[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&value[start..]);
+    out
+}
+
+fn unquote(v: &str) -> String {
+    match v.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        Some(inner) => {
+            let mut out = String::with_capacity(inner.len());
+            let mut chars = inner.chars();
+            while let Some(c) = chars.next() {
+                out.push(if c == '\\' { chars.next().unwrap_or('\\') } else { c });
+            }
+            out
+        }
+        None => v.to_owned(),
+    }
 }
 
 /// Parse and validate the multipart body. Unknown and repeated fields are errors that name the field, so a typo
@@ -67,6 +154,7 @@ fn upload(name: &str, bytes: Bytes) -> Result<ImageUpload, ApiError> {
 pub async fn parse(content_type: &str, body: Bytes) -> Result<Step1Request, ApiError> {
     let boundary = multer::parse_boundary(content_type)
         .map_err(|_| ApiError::new(ErrorCode::InvalidMultipart, "the multipart/form-data boundary is missing"))?;
+    check_framing(&body, &boundary).map_err(|e| ApiError::new(ErrorCode::InvalidMultipart, e))?;
     let stream = futures_util::stream::once(async move { Ok::<Bytes, std::io::Error>(body) });
     let mut multipart = multer::Multipart::new(stream, boundary);
     let mut raw: std::collections::HashMap<&'static str, Bytes> = std::collections::HashMap::new();
@@ -81,7 +169,14 @@ pub async fn parse(content_type: &str, body: Bytes) -> Result<Step1Request, ApiE
                 ));
             }
         };
-        let name = field.name().unwrap_or_default().to_owned();
+        // The name as a proxy in front would read it: parameter names in any case (RFC 7578 section 4.2, RFC 2045
+        // section 5.1); one Content-Disposition per part is checked on the raw bytes (`check_framing`).
+        let disposition = field.headers().get(http::header::CONTENT_DISPOSITION).ok_or_else(|| {
+            ApiError::new(ErrorCode::InvalidMultipart, "every part needs a Content-Disposition header")
+        })?;
+        let name = disposition.to_str().ok().and_then(form_data_name).ok_or_else(|| {
+            ApiError::new(ErrorCode::InvalidMultipart, "a part's Content-Disposition is not form-data with a name")
+        })?;
         let Some(known) = FIELDS.iter().find(|f| **f == name) else {
             let shown: String = name.chars().take(64).collect();
             return Err(ApiError::new(
@@ -137,4 +232,39 @@ pub async fn parse(content_type: &str, body: Bytes) -> Result<Step1Request, ApiE
         custom_fields: [optional_text("cf1")?, optional_text("cf2")?, optional_text("cf3")?],
         custom_options,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_part_name_is_read_in_any_case_and_quoting() {
+        assert_eq!(form_data_name(r#"form-data; name="email""#).as_deref(), Some("email"));
+        assert_eq!(form_data_name(r#"Form-Data; NAME="email""#).as_deref(), Some("email"));
+        assert_eq!(form_data_name(r#"form-data; name=email; filename="a;b.jpg""#).as_deref(), Some("email"));
+        assert_eq!(form_data_name(r#"form-data; filename="x; name=idImage"; name="cf1""#).as_deref(), Some("cf1"));
+        assert_eq!(form_data_name(r#"form-data; name="a\"b""#).as_deref(), Some("a\"b"));
+    }
+
+    #[test]
+    fn a_part_that_two_readers_could_name_differently_has_no_name() {
+        assert_eq!(form_data_name(r#"form-data; name="email"; name="cf1""#), None);
+        assert_eq!(form_data_name(r#"attachment; name="email""#), None);
+        assert_eq!(form_data_name("form-data"), None);
+    }
+
+    #[test]
+    fn nothing_follows_the_closing_boundary_and_no_part_has_two_dispositions() {
+        let body = b"--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--XyZ--\r\n";
+        assert_eq!(check_framing(body, "XyZ"), Ok(()));
+        let mut smuggled = body.to_vec();
+        smuggled.extend_from_slice(b"--XyZ\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nx\r\n");
+        assert!(check_framing(&smuggled, "XyZ").is_err());
+        let two = b"--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\ncontent-disposition: form-data; name=\"b\"\r\n\r\n1\r\n--XyZ--\r\n";
+        assert!(check_framing(two, "XyZ").is_err());
+        // A value that merely holds the words is no header.
+        let value = b"--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nContent-Disposition: x\r\n--XyZ--\r\n";
+        assert_eq!(check_framing(value, "XyZ"), Ok(()));
+    }
 }

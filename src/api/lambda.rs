@@ -43,9 +43,34 @@ pub async fn report_init_error(runtime_api: &str, message: &str) -> std::io::Res
     Ok(())
 }
 
+/// The stage API Gateway reports for the event (`lambda_http` puts it in front of the path); `$default` is none.
+fn stage(req: &Request) -> Option<String> {
+    match req.request_context_ref()? {
+        RequestContext::ApiGatewayV1(ctx) => ctx.stage.clone(),
+        RequestContext::ApiGatewayV2(ctx) => ctx.stage.clone(),
+        _ => None,
+    }
+    .filter(|s| !s.is_empty() && s != "$default")
+}
+
+/// `uri` without the `/{stage}` in front of its path; any other path is left as it came (and routed as such).
+fn without_stage(uri: &http::Uri, stage: Option<&str>) -> http::Uri {
+    let Some(rest) = stage.and_then(|s| uri.path().strip_prefix('/')?.strip_prefix(s)).filter(|r| r.starts_with('/'))
+    else {
+        return uri.clone();
+    };
+    let path_and_query = match uri.query() {
+        Some(q) => format!("{rest}?{q}"),
+        None => rest.to_owned(),
+    };
+    http::Uri::builder().path_and_query(path_and_query).build().unwrap_or_else(|_| uri.clone())
+}
+
 pub async fn handle(state: Arc<AppState>, req: Request) -> Response<Body> {
     let caller = caller(&state, &req);
-    let (parts, body) = req.into_parts();
+    let stage = stage(&req);
+    let (mut parts, body) = req.into_parts();
+    parts.uri = without_stage(&parts.uri, stage.as_deref());
     let bytes = match body {
         Body::Text(t) => bytes::Bytes::from(t),
         Body::Binary(b) => bytes::Bytes::from(b),
@@ -54,4 +79,19 @@ pub async fn handle(state: Arc<AppState>, req: Request) -> Response<Body> {
     let resp = super::handle(state, http::Request::from_parts(parts, bytes), caller).await;
     // Responses are JSON or YAML text.
     resp.map(|b| Body::Text(String::from_utf8_lossy(&b).into_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_reported_stage_is_removed() {
+        let uri = |s: &str| s.parse::<http::Uri>().unwrap();
+        assert_eq!(without_stage(&uri("/prod/submission/step1"), Some("prod")), uri("/submission/step1"));
+        assert_eq!(without_stage(&uri("/prod/health?x=1"), Some("prod")), uri("/health?x=1"));
+        assert_eq!(without_stage(&uri("/x/submission/step1"), Some("prod")), uri("/x/submission/step1"));
+        assert_eq!(without_stage(&uri("/production/health"), Some("prod")), uri("/production/health"));
+        assert_eq!(without_stage(&uri("/submission/step1"), None), uri("/submission/step1"));
+    }
 }

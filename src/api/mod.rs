@@ -103,16 +103,16 @@ fn authenticate<'a>(state: &'a AppState, parts: &Parts, caller: &Caller, role: R
     found.ok_or_else(unauthorized)
 }
 
-/// Strip an API Gateway stage prefix (`/prod/submission/step1` -> `/submission/step1`).
-fn route_path(path: &str) -> &str {
-    const ROOTS: &[&str] = &["/submission", "/id-types", "/openapi.yaml", "/health"];
-    if ROOTS.iter().any(|r| path.starts_with(r)) {
-        return path;
-    }
-    match path.get(1..).and_then(|p| p.find('/')) {
-        Some(i) => &path[i + 1..],
-        None => path,
-    }
+/// The route of a request path, or `None` for a path that is not a plain one: an empty, `.` or `..` segment, a
+/// percent-encoded byte (`%2e%2e` is `..` to some readers, no route of the API needs one) or a backslash. Such a
+/// path names nothing here (404), whatever a proxy in front might make of it. No segment is dropped: API Gateway's
+/// stage is removed by the Lambda adapter, and only the stage the event names (`lambda::handle`).
+fn route_path(path: &str) -> Option<&str> {
+    let plain = path.strip_prefix('/').is_some_and(|rest| {
+        rest.is_empty()
+            || rest.split('/').all(|seg| !seg.is_empty() && seg != "." && seg != ".." && !seg.contains(['%', '\\']))
+    });
+    plain.then_some(path)
 }
 
 /// Handle one request. Never panics into the runtime: every failure, a panic included, becomes a JSON error
@@ -122,7 +122,7 @@ pub async fn handle<B: RequestBody>(state: Arc<AppState>, req: Request<B>, calle
     let started = Instant::now();
     let (parts, body) = req.into_parts();
     let method = parts.method.clone();
-    let path = route_path(parts.uri.path()).to_owned();
+    let path = route_path(parts.uri.path()).unwrap_or("(not a plain path)").to_owned();
     let routed = std::panic::AssertUnwindSafe(route(&state, parts, body, caller, &request_id)).catch_unwind().await;
     let mut response = match routed {
         Ok(Ok(r)) => r,
@@ -149,9 +149,13 @@ async fn route<B: RequestBody>(
     caller: Caller,
     request_id: &str,
 ) -> Result<Response<Bytes>, ApiError> {
-    let path = route_path(parts.uri.path()).to_owned();
+    let Some(path) = route_path(parts.uri.path()) else {
+        return Err(ApiError::new(ErrorCode::NotFound, "no such endpoint; see GET /openapi.yaml"));
+    };
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    match (&parts.method, segments.as_slice()) {
+    // HEAD is GET without the body (RFC 9110 section 9.3.2); the server sends no body for it.
+    let method = if parts.method == Method::HEAD { &Method::GET } else { &parts.method };
+    match (method, segments.as_slice()) {
         (&Method::GET, ["health"]) => Ok(json_response(StatusCode::OK, &serde_json::json!({"status": "ok"}))),
         (&Method::GET, ["openapi.yaml"]) => Ok(static_response("application/yaml", OPENAPI_YAML)),
         (&Method::GET, ["id-types"]) => Ok(static_response("application/json", ID_TYPES_JSON)),
@@ -229,12 +233,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_stage_prefix_is_stripped() {
-        assert_eq!(route_path("/prod/submission/step1"), "/submission/step1");
-        assert_eq!(route_path("/submission/step1"), "/submission/step1");
-        assert_eq!(route_path("/v1/id-types"), "/id-types");
-        assert_eq!(route_path(""), "");
-        assert_eq!(route_path("/é/x"), "/x");
+    fn only_plain_paths_are_routes_and_no_segment_is_dropped() {
+        assert_eq!(route_path("/submission/step1"), Some("/submission/step1"));
+        assert_eq!(route_path("/prod/submission/step1"), Some("/prod/submission/step1"), "routed as is: 404");
+        for odd in [
+            "",
+            "submission",
+            "//health",
+            "/submission//step1",
+            "/./health",
+            "/x/../health",
+            "/%2e%2e/health",
+            "/submission/step1/",
+            "/a\\b",
+        ] {
+            assert_eq!(route_path(odd), None, "{odd:?}");
+        }
     }
 
     #[test]

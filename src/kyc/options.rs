@@ -43,14 +43,47 @@ pub struct CustomOptions {
     pub reject_duplicate_user: Option<bool>,
 }
 
+/// A JSON object's entries in order, duplicates kept (see [`CustomOptions::parse`]).
+struct Entries(Vec<(String, serde_json::Value)>);
+
+impl<'de> serde::Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Entries;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    out.push(entry);
+                }
+                Ok(Entries(out))
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
+}
+
 impl CustomOptions {
     /// Parse the JSON string the client sends; every deviation is an error naming the key.
     pub fn parse(json: &str) -> Result<Self, String> {
         let value: serde_json::Value =
             serde_json::from_str(json).map_err(|e| format!("customOptions is not valid JSON: {e}"))?;
-        let obj = value.as_object().ok_or("customOptions must be a JSON object")?;
+        if !value.is_object() {
+            return Err("customOptions must be a JSON object".to_owned());
+        }
+        // A JSON object read into a map keeps the last of two equal keys, another reader may keep the first: the
+        // entries are read in order, and a key given twice is refused.
+        let Entries(entries) =
+            serde_json::from_str(json).map_err(|e| format!("customOptions is not valid JSON: {e}"))?;
+        let mut seen = std::collections::HashSet::new();
+        if let Some((k, _)) = entries.iter().find(|(k, _)| !seen.insert(k.as_str())) {
+            return Err(format!("customOptions has the key {k:?} more than once"));
+        }
         let mut out = CustomOptions::default();
-        for (k, v) in obj {
+        for (k, v) in &entries {
             let only_false = |v: &serde_json::Value| match v {
                 serde_json::Value::Bool(false) => Ok(true),
                 _ => Err(format!("customOptions.{k} accepts only false")),
@@ -105,6 +138,14 @@ mod tests {
         assert!(CustomOptions::parse(r#"{"agelimit":false}"#).is_err());
         assert!(CustomOptions::parse("[]").is_err());
         assert!(CustomOptions::parse("{").is_err());
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_whichever_value_comes_last() {
+        for twice in [r#"{"ageLimit":true,"ageLimit":false}"#, r#"{"ageLimit":false,"ageLimit":false}"#] {
+            let e = CustomOptions::parse(twice).unwrap_err();
+            assert!(e.contains("more than once"), "{e}");
+        }
     }
 
     #[test]

@@ -192,7 +192,10 @@ impl Form {
         out
     }
     pub fn request(&self, key: &str) -> http::Request<Bytes> {
-        http::Request::post("/submission/step1")
+        self.request_to("/submission/step1", key)
+    }
+    pub fn request_to(&self, path: &str, key: &str) -> http::Request<Bytes> {
+        http::Request::post(path)
             .header("x-api-key", key)
             .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
             .body(Bytes::from(self.body()))
