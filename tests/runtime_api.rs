@@ -219,7 +219,22 @@ async fn the_bootstrap_binary_answers_rest_and_http_api_events_through_the_runti
         ),
     );
 
-    let all = runtime.wait_for(Duration::from_secs(120), |r| r.responses.len() + r.errors.len() >= 4).await;
+    // A body marked base64 that does not decode (lambda_http would panic on it), and a path climbing out.
+    let mut undecodable = rest_event(
+        b"",
+        json!({"content-type": "multipart/form-data; boundary=x", "x-api-key": KEY}),
+        json!({"sourceIp": "127.0.0.1"}),
+        "/submission/step1",
+        "POST",
+    );
+    undecodable["body"] = "%%% not base64 %%%".into();
+    runtime.push("undecodable", undecodable);
+    runtime.push(
+        "dotdot",
+        rest_event(b"", json!({"x-api-key": KEY}), json!({"sourceIp": "127.0.0.1"}), "/../../submission/step1", "POST"),
+    );
+
+    let all = runtime.wait_for(Duration::from_secs(120), |r| r.responses.len() + r.errors.len() >= 6).await;
     let mut stderr_tail = || {
         let _ = child.kill();
         let _ = child.wait();
@@ -248,6 +263,10 @@ async fn the_bootstrap_binary_answers_rest_and_http_api_events_through_the_runti
     assert_eq!(body["reviewOCRData"]["accepted_ocr_birthDate"], true);
     let (status, body) = by_id("nokey");
     assert_eq!((status, body["errorCode"].as_str()), (401, Some("unauthorized")));
+    let (status, body) = by_id("undecodable");
+    assert_eq!((status, body["errorCode"].as_str()), (400, Some("invalid_multipart")), "{body}");
+    let (status, body) = by_id("dotdot");
+    assert_eq!((status, body["errorCode"].as_str()), (404, Some("not_found")), "{body}");
     drop(state);
     let _ = child.kill();
     let _ = child.wait();

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use lambda_http::request::RequestContext;
 use lambda_http::{Body, Request, RequestExt, Response};
 
+use super::error::{ApiError, ErrorCode};
 use super::{AppState, Caller};
 
 /// The caller API Gateway established: the IAM principal it authorised (the decision route), or the id of the
@@ -41,6 +42,39 @@ pub async fn report_init_error(runtime_api: &str, message: &str) -> std::io::Res
     let mut answer = Vec::new();
     let _ = tokio::time::timeout(std::time::Duration::from_secs(2), stream.read_to_end(&mut answer)).await;
     Ok(())
+}
+
+/// The answer to an event that `lambda_http` would mishandle while converting it into a request, before it does:
+/// a body API Gateway marked base64 (`isBase64Encoded`) that does not decode (the conversion panics: the invocation
+/// fails and API Gateway answers 502) is a 400 `invalid_multipart`; a path with dot segments, encoded bytes or empty
+/// segments (the conversion resolves `/../../submission/step1` to `/submission/step1`) is a 404, as on the local
+/// server. `None` for every other event. The event is never logged (its body is the upload).
+pub fn answer_before_conversion(event: &serde_json::Value) -> Option<serde_json::Value> {
+    use base64::Engine;
+    let path = event.get("rawPath").or_else(|| event.get("path")).and_then(|p| p.as_str());
+    let error = if path.is_some_and(|p| super::route_path(p).is_none()) {
+        ApiError::new(ErrorCode::NotFound, "no such endpoint; see GET /openapi.yaml")
+    } else {
+        let body = event.get("body").and_then(|b| b.as_str());
+        let marked = event.get("isBase64Encoded") == Some(&serde_json::Value::Bool(true));
+        match body {
+            Some(b) if marked && base64::engine::general_purpose::STANDARD.decode(b).is_err() => {
+                ApiError::new(ErrorCode::InvalidMultipart, "the request body is marked base64 but does not decode")
+            }
+            _ => return None,
+        }
+    };
+    let request_id = uuid::Uuid::new_v4().to_string();
+    let response = error.into_response(&request_id);
+    let status = response.status().as_u16();
+    tracing::info!(request_id, status, "request: refused before conversion");
+    Some(serde_json::json!({
+        "statusCode": status,
+        "headers": {"content-type": "application/json", "x-request-id": request_id},
+        "multiValueHeaders": {"content-type": ["application/json"], "x-request-id": [request_id]},
+        "body": String::from_utf8_lossy(response.body()),
+        "isBase64Encoded": false,
+    }))
 }
 
 /// The stage API Gateway reports for the event (`lambda_http` puts it in front of the path); `$default` is none.
@@ -84,6 +118,24 @@ pub async fn handle(state: Arc<AppState>, req: Request) -> Response<Body> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_undecodable_body_or_a_climbing_path_is_answered_before_conversion() {
+        let event = |path: &str, body: serde_json::Value, b64: bool| serde_json::json!({"path": path, "body": body, "isBase64Encoded": b64});
+        let code = |answer: serde_json::Value| {
+            let body: serde_json::Value = serde_json::from_str(answer["body"].as_str().unwrap()).unwrap();
+            (answer["statusCode"].as_u64().unwrap(), body["errorCode"].as_str().unwrap().to_owned())
+        };
+        let refused = answer_before_conversion(&event("/submission/step1", "%%% not base64 %%%".into(), true));
+        assert_eq!(code(refused.expect("refused")), (400, "invalid_multipart".to_owned()));
+        let climbing = answer_before_conversion(&event("/../../submission/step1", serde_json::Value::Null, false));
+        assert_eq!(code(climbing.expect("refused")), (404, "not_found".to_owned()));
+        let v2 = serde_json::json!({"rawPath": "/prod/%2e%2e/health"});
+        assert_eq!(code(answer_before_conversion(&v2).expect("refused")), (404, "not_found".to_owned()));
+        assert!(answer_before_conversion(&event("/submission/step1", "aGVsbG8=".into(), true)).is_none());
+        assert!(answer_before_conversion(&event("/submission/step1", "%%% text %%%".into(), false)).is_none());
+        assert!(answer_before_conversion(&event("/health", serde_json::Value::Null, true)).is_none());
+    }
 
     #[test]
     fn only_the_reported_stage_is_removed() {

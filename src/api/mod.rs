@@ -107,7 +107,7 @@ fn authenticate<'a>(state: &'a AppState, parts: &Parts, caller: &Caller, role: R
 /// percent-encoded byte (`%2e%2e` is `..` to some readers, no route of the API needs one) or a backslash. Such a
 /// path names nothing here (404), whatever a proxy in front might make of it. No segment is dropped: API Gateway's
 /// stage is removed by the Lambda adapter, and only the stage the event names (`lambda::handle`).
-fn route_path(path: &str) -> Option<&str> {
+pub(crate) fn route_path(path: &str) -> Option<&str> {
     let plain = path.strip_prefix('/').is_some_and(|rest| {
         rest.is_empty()
             || rest.split('/').all(|seg| !seg.is_empty() && seg != "." && seg != ".." && !seg.contains(['%', '\\']))

@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use lambda_http::{Error, Request, run, service_fn};
+use lambda_http::request::LambdaRequest;
+use lambda_http::tower::ServiceExt;
+use lambda_http::{Adapter, Error, LambdaEvent, Request, lambda_runtime, service_fn};
 
 #[tokio::main]
 async fn main() -> Result<(), Error> {
@@ -19,9 +21,23 @@ async fn main() -> Result<(), Error> {
             return Err(e);
         }
     };
-    run(service_fn(move |req: Request| {
+    let handler = service_fn(move |req: Request| {
         let state = Arc::clone(&state);
         async move { Ok::<_, Error>(kyc::api::lambda::handle(state, req).await) }
+    });
+    // lambda_http::run, with one step before the event is converted: a body that does not decode and a path that
+    // is not plain are answered there (kyc::api::lambda::answer_before_conversion), not panicked on or resolved.
+    let adapter = Adapter::from(handler);
+    lambda_runtime::run(service_fn(move |event: LambdaEvent<serde_json::Value>| {
+        let adapter = adapter.clone();
+        async move {
+            if let Some(answer) = kyc::api::lambda::answer_before_conversion(&event.payload) {
+                return Ok::<_, Error>(answer);
+            }
+            let request: LambdaRequest = serde_json::from_value(event.payload)?;
+            let response = adapter.oneshot(LambdaEvent::new(request, event.context)).await?;
+            Ok(serde_json::to_value(response)?)
+        }
     }))
     .await
 }
