@@ -119,18 +119,23 @@ def upload(port, image, i, results):
         results.append((f"error {e.__class__.__name__}", time.time() - t, None))
 
 
-def scenario_load(server, images, clients):
+def concurrent_uploads(port, images, clients):
+    """`clients` uploads at once (image i of `images`, cycled); their results, wall time and answers by status."""
     results = []
-    threads = [threading.Thread(target=upload, args=(server.port, images[i % len(images)], i, results)) for i in range(clients)]
+    threads = [threading.Thread(target=upload, args=(port, images[i % len(images)], i, results)) for i in range(clients)]
     t = time.time()
     for th in threads:
         th.start()
     for th in threads:
         th.join()
-    wall = time.time() - t
     by_status = {}
     for s, _, _ in results:
         by_status[str(s)] = by_status.get(str(s), 0) + 1
+    return results, time.time() - t, by_status
+
+
+def scenario_load(server, images, clients):
+    results, wall, by_status = concurrent_uploads(server.port, images, clients)
     ok = [d for s, d, _ in results if s == 200]
     busy_have_retry_after = all(ra for s, _, ra in results if s == 503)
     return {
@@ -274,7 +279,7 @@ def scenario_hostile(kyc, path, uploads=10):
     """Ten uploads of one hostile image at once on a fresh server (VmHWM is the process's peak), /health polled."""
     server = Server(kyc)
     image = pathlib.Path(path).read_bytes()
-    results, health = [], []
+    health = []
     stop = threading.Event()
 
     def poll():
@@ -286,18 +291,9 @@ def scenario_hostile(kyc, path, uploads=10):
 
     poller = threading.Thread(target=poll)
     poller.start()
-    threads = [threading.Thread(target=upload, args=(server.port, image, i, results)) for i in range(uploads)]
-    t = time.time()
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    wall = time.time() - t
+    _, wall, by_status = concurrent_uploads(server.port, [image], uploads)
     stop.set()
     poller.join()
-    by_status = {}
-    for st, _, _ in results:
-        by_status[str(st)] = by_status.get(str(st), 0) + 1
     result = {"bytes": len(image), "answers": by_status, "wall_s": round(wall, 1),
               "server_peak_rss_mb": round(server.peak_mb()),
               "health_max_s": round(max(d for _, d in health), 3) if health else None,
