@@ -120,10 +120,17 @@ pub fn scan(id_type: &str, country: &str, front: &Path, back: Option<&Path>) -> 
     Ok(())
 }
 
-/// `kyc eval DIR`.
-pub fn eval(dir: &Path) -> CliResult {
+/// `kyc eval DIR [--ocr-cache CACHE]`.
+pub fn eval(dir: &Path, ocr_cache: Option<&Path>) -> CliResult {
     let engine = PpOcr::new()?;
-    crate::eval::run(&engine, dir, chrono::Utc::now().date_naive()).map(|_| ())
+    let today = chrono::Utc::now().date_naive();
+    match ocr_cache {
+        Some(cache) => {
+            let cached = crate::ocr::cache::CachedReader::new(&engine, cache)?;
+            crate::eval::run(&cached, dir, today).map(|_| ())
+        }
+        None => crate::eval::run(&engine, dir, today).map(|_| ()),
+    }
 }
 
 /// `kyc serve`: the API on local embedded storage. Without `KYC_API_KEYS` a development key is used and printed.

@@ -37,7 +37,13 @@ enum Command {
         back: Option<PathBuf>,
     },
     /// Measure extraction accuracy against DIR/truth.json.
-    Eval { dir: PathBuf },
+    Eval {
+        dir: PathBuf,
+        /// Remember every OCR reading in this directory and reuse it on the next run (development: measures an
+        /// extraction change without reading the images again; delete it when the OCR changes).
+        #[arg(long)]
+        ocr_cache: Option<PathBuf>,
+    },
     /// Decode the PDF417 barcode (AAMVA record) on the back of US/Canadian licences and ID cards; JSON lines.
     Barcode { images: Vec<PathBuf> },
     /// Measure barcode reading against DIR/truth.json (use `make bench-barcode` to compare with zxing-cpp).
@@ -61,7 +67,7 @@ fn main() -> ExitCode {
         Command::Ocr { image } => kyc::cli::ocr(&image),
         Command::Bench { images } => kyc::cli::bench(&images),
         Command::Scan { id_type, country, front, back } => kyc::cli::scan(&id_type, &country, &front, back.as_deref()),
-        Command::Eval { dir } => kyc::cli::eval(&dir),
+        Command::Eval { dir, ocr_cache } => kyc::cli::eval(&dir, ocr_cache.as_deref()),
         Command::Barcode { images } => kyc::cli::barcode(&images),
         Command::BarcodeBench { dirs, repeat, json } => kyc::cli::barcode_bench(&dirs, repeat, json.as_deref()),
     };

@@ -5,6 +5,7 @@
 //! 0/180 vote of the classifier) -> deskewed line crops -> batched CTC recognition ([`recognize`]) -> lines in
 //! reading order. Callers depend on the small [`TextReader`] trait so another engine can be plugged in.
 
+pub mod cache;
 pub mod detect;
 pub mod geometry;
 pub mod models;
