@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use serde_json::Value;
 
-use crate::extract::names::{icao_transliterate, strip_accents};
+use crate::extract::text::{icao_transliterate, strip_accents};
 use crate::extract::{DocumentHint, Fields, Rule};
 use crate::imaging;
 use crate::kyc::IdType;

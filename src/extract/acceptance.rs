@@ -26,8 +26,9 @@ use serde::{Deserialize, Serialize};
 use super::document::{self, PERSONAL_NUMBER_STATES};
 use super::mrz::checksum::differ_only_where_blind;
 use super::mrz::{Mrz, MrzFormat};
-use super::printed::names::{same_name, strip_accents, tidy};
+use super::printed::names::{same_name, tidy};
 use super::printed::{self, How, Printed};
+use super::text::strip_accents;
 use super::{DocumentHint, Field, Fields};
 use crate::kyc::IdType;
 
@@ -142,7 +143,7 @@ fn printed_form(mrz_name: &str, truncated: bool, p: &Printed) -> Option<(String,
 fn mrz_visible(c: char) -> bool {
     let upper: String = c.to_uppercase().collect();
     let shared = matches!(upper.as_str(), "Ä" | "Æ" | "Ö" | "Ø" | "Œ");
-    !shared && super::printed::names::icao_transliterate(&upper).chars().count() >= 2
+    !shared && crate::extract::text::icao_transliterate(&upper).chars().count() >= 2
 }
 
 /// R4: the name to return for an MRZ name, and whether it is confirmed. The printed spelling is returned confirmed
@@ -157,12 +158,12 @@ fn name_field(mrz_name: &str, truncated: bool, p: &Printed, confirmed: bool) -> 
     Some(match printed_form(mrz_name, truncated, p) {
         Some((printed, _)) => {
             let squash = |s: &str| s.replace([' ', '-', '\''], "");
-            let spelled_exactly = squash(&super::printed::names::icao_transliterate(&printed)) == squash(mrz_name)
+            let spelled_exactly = squash(&crate::extract::text::icao_transliterate(&printed)) == squash(mrz_name)
                 || squash(&strip_accents(&printed)) == squash(mrz_name);
             // Printed accents are confirmed only where the MRZ writes them out: "MÜLLER" by MUELLER, not by MULLER (a
             // state that drops the mark confirms the letters, not the mark).
             let transliterated_exactly =
-                squash(&super::printed::names::icao_transliterate(&printed)) == squash(mrz_name);
+                squash(&crate::extract::text::icao_transliterate(&printed)) == squash(mrz_name);
             let accents_shown = transliterated_exactly
                 && printed.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).all(mrz_visible);
             // The printed reading lost (or gained) a space between names: the MRZ's separators are the ones read.
@@ -194,7 +195,7 @@ fn garbled_mrz_name(name: &str) -> bool {
 /// ("CHRISTODOULOUCAVASILIMI" for "CHRISTODOULOU<<VASILIKI").
 fn runs_on(mrz_surname: &str, printed: &str) -> bool {
     let squash = |s: &str| s.chars().filter(|c| c.is_alphabetic()).collect::<String>();
-    let printed = squash(&super::printed::names::icao_transliterate(&strip_accents(printed).to_uppercase()));
+    let printed = squash(&crate::extract::text::icao_transliterate(&strip_accents(printed).to_uppercase()));
     // The first word only: "GARCIA LOPEZ" is no run-on of a printed "GARCIA".
     let mrz = squash(mrz_surname.split_whitespace().next().unwrap_or(""));
     printed.chars().count() >= 3 && mrz.starts_with(&printed) && mrz.chars().count() >= printed.chars().count() + 3
@@ -204,7 +205,7 @@ fn runs_on(mrz_surname: &str, printed: &str) -> bool {
 /// "<<" between them was read as a letter ("NIKOLIC<SMILAN<BOHDAN" for "NIKOLIC<<MILAN<BOHDAN").
 fn separator_lost(mrz_surname: &str, mrz_given: &str, printed_surname: &str, printed_given: &str) -> bool {
     let squash = |s: &str| {
-        super::printed::names::icao_transliterate(&strip_accents(s).to_uppercase())
+        crate::extract::text::icao_transliterate(&strip_accents(s).to_uppercase())
             .chars()
             .filter(|c| c.is_alphabetic())
             .collect::<String>()

@@ -12,6 +12,7 @@ pub mod document;
 pub mod mrz;
 pub mod printed;
 pub mod retry;
+pub mod text;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -110,51 +111,8 @@ fn mrz_input(lines: &[OcrLine]) -> Vec<(String, usize)> {
     lines.iter().map(|l| (l.text.clone(), l.row)).collect()
 }
 
-/// Fold Greek and Cyrillic capitals that look like Latin ones (the recogniser's dictionary has all three scripts,
-/// and a Latin-script document read as "ESΡ" must still say ESP).
-pub fn fold_homoglyphs(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'Α' | 'А' => 'A',
-            'Β' | 'В' => 'B',
-            'Ε' | 'Е' => 'E',
-            'Ζ' => 'Z',
-            'Η' | 'Н' => 'H',
-            'Ι' | 'І' => 'I',
-            'Κ' | 'К' => 'K',
-            'Μ' | 'М' => 'M',
-            'Ν' => 'N',
-            'Ο' | 'О' => 'O',
-            'Ρ' | 'Р' => 'P',
-            'Τ' | 'Т' => 'T',
-            'Υ' | 'У' => 'Y',
-            'Χ' | 'Х' => 'X',
-            'С' => 'C',
-            'а' => 'a',
-            'е' => 'e',
-            'о' => 'o',
-            'р' => 'p',
-            'с' => 'c',
-            'х' => 'x',
-            'у' => 'y',
-            // A licence's field number printed in a small box or circle, read as a circled digit ("②AMITABH").
-            '①' => '1',
-            '②' => '2',
-            '③' => '3',
-            '④' => '4',
-            '⑤' => '5',
-            '⑥' => '6',
-            '⑦' => '7',
-            '⑧' => '8',
-            '⑨' => '9',
-            'і' => 'i',
-            c => c,
-        })
-        .collect()
-}
-
 fn folded(lines: &[OcrLine]) -> Vec<OcrLine> {
-    lines.iter().map(|l| OcrLine { text: fold_homoglyphs(&l.text), ..l.clone() }).collect()
+    lines.iter().map(|l| OcrLine { text: text::fold_homoglyphs(&l.text), ..l.clone() }).collect()
 }
 
 /// The better of the front's and the back's MRZ: confirmed first, then whole, then the one with more checks passing.

@@ -392,7 +392,7 @@ pub fn holder_hash(x: &Extraction) -> Option<String> {
 pub fn hash_holder(name: &str, birth: &str, gender: &str, nationality: &str) -> String {
     let canonical = format!(
         "{}|{}|{}|{}",
-        crate::extract::names::strip_accents(name),
+        crate::extract::text::strip_accents(name),
         birth.trim(),
         gender.trim().to_uppercase(),
         nationality.trim().to_uppercase()

@@ -78,10 +78,10 @@ static COMPILED: LazyLock<HashMap<&'static str, Regex>> = LazyLock::new(|| {
 
 /// The jurisdiction code a card's header names ("NEW HAMPSHIRE", "New Mexico"), if the text is a state's name.
 pub fn from_name(text: &str) -> Option<&'static str> {
-    let norm = super::lexicon::normalise(text);
+    let norm = crate::extract::text::normalise(text);
     crate::extract::barcode::aamva::JURISDICTIONS
         .iter()
-        .find(|j| super::lexicon::normalise(j.name) == norm)
+        .find(|j| crate::extract::text::normalise(j.name) == norm)
         .map(|j| j.code)
 }
 

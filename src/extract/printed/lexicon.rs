@@ -6,6 +6,16 @@
 //! Only document vocabulary lives here, never holders' names: a word such as YORK or VIRGINIA is a name on some
 //! documents, so states are headers only as whole phrases, and only for unlabelled lines.
 
+use crate::extract::text::{edit_distance, latin_lookalike, normalise, within_one_edit};
+
+/// The words of a street address (suffixes and their abbreviations, in the languages of the lexicon): a line with
+/// one of them and a number is an address.
+pub const STREET_WORDS: &[&str] = &[
+    "ST", "RD", "AVE", "AV", "BLVD", "DR", "LN", "WAY", "CT", "PL", "HWY", "STREET", "ROAD", "AVENUE", "DRIVE", "LANE",
+    "COURT", "PLACE", "CIRCLE", "CIR", "TERRACE", "TER", "PKWY", "APT", "UNIT", "STRASSE", "STR", "RUE", "CALLE",
+    "VIA", "AVENIDA", "STRAAT", "WEG", "PLAZA", "ULICA", "UL",
+];
+
 /// What a label (or a field number) says its value is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -1212,103 +1222,6 @@ const COUNTRY_NAMES: &[&str] = &[
     "DAEHAN MINGUK",
 ];
 
-/// Upper-case, Latin accents removed, punctuation turned into spaces (the `#` of `LIC#` and `ID#` kept), spaces
-/// collapsed: the form labels and headers are compared in.
-pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_uppercase) {
-        let c = fold_latin(c);
-        if c.is_alphanumeric() || c == '#' {
-            out.push(c);
-        } else if !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    out.trim().to_owned()
-}
-
-/// The base letter of an accented upper-case Latin letter (other characters unchanged).
-pub fn fold_latin(c: char) -> char {
-    match c {
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
-        'Ç' | 'Ć' | 'Č' | 'Ĉ' | 'Ċ' => 'C',
-        'Ď' | 'Đ' => 'D',
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
-        'Ğ' | 'Ģ' | 'Ĝ' | 'Ġ' => 'G',
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => 'I',
-        'Ķ' => 'K',
-        'Ĺ' | 'Ļ' | 'Ľ' | 'Ł' => 'L',
-        'Ñ' | 'Ń' | 'Ņ' | 'Ň' => 'N',
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => 'O',
-        'Ŕ' | 'Ř' => 'R',
-        'Ś' | 'Š' | 'Ş' | 'Ș' => 'S',
-        'Ť' | 'Ţ' | 'Ț' => 'T',
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => 'U',
-        'Ý' | 'Ÿ' => 'Y',
-        'Ź' | 'Ż' | 'Ž' => 'Z',
-        'Þ' => 'T',
-        'Ð' => 'D',
-        c => c,
-    }
-}
-
-/// At most one edit (substitution, insertion or deletion) apart.
-pub fn within_one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let (mut i, mut j, mut edits) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] == b[j] {
-            i += 1;
-            j += 1;
-            continue;
-        }
-        edits += 1;
-        if edits > 1 {
-            return false;
-        }
-        match a.len().cmp(&b.len()) {
-            std::cmp::Ordering::Greater => i += 1,
-            std::cmp::Ordering::Less => j += 1,
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    edits + (a.len() - i) + (b.len() - j) <= 1
-}
-
-/// The Latin letter a Latin-only OCR model reads for a Greek or Cyrillic capital (its look-alike, or the shape
-/// nearest to it: Δ and Λ as A, Π and И as N, Σ as E).
-fn latin_lookalike(c: char) -> Option<char> {
-    Some(match c {
-        'Α' | 'Δ' | 'Λ' | 'А' | 'Д' | 'Л' => 'A',
-        'Β' | 'В' => 'B',
-        'Γ' | 'Г' => 'F',
-        'Ε' | 'Σ' | 'Ξ' | 'Е' | 'Є' | 'Э' => 'E',
-        'Ζ' => 'Z',
-        'Η' | 'Н' => 'H',
-        'Θ' | 'Ο' | 'Φ' | 'Ω' | 'О' | 'Ф' => 'O',
-        'Ι' | 'І' | 'Ї' => 'I',
-        'Κ' | 'К' => 'K',
-        'Μ' | 'М' => 'M',
-        'Ν' | 'Π' | 'И' | 'Й' | 'П' => 'N',
-        'Ρ' | 'Р' => 'P',
-        'Τ' | 'Т' => 'T',
-        'Υ' | 'Ψ' | 'У' => 'Y',
-        'Χ' | 'Х' | 'Ж' => 'X',
-        'С' => 'C',
-        'Я' => 'R',
-        'Ш' | 'Щ' => 'W',
-        'Ц' => 'U',
-        'Ъ' | 'Ь' => 'B',
-        _ => return None,
-    })
-}
-
 /// The words (six letters or more) of the Greek and Cyrillic headers and country names, in Latin look-alikes.
 static LOOKALIKE_HEADER_WORDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
     let mut words: Vec<String> = HEADERS
@@ -1323,20 +1236,6 @@ static LOOKALIKE_HEADER_WORDS: std::sync::LazyLock<Vec<String>> = std::sync::Laz
     words.dedup();
     words
 });
-
-/// Levenshtein distance between two words (characters, not bytes).
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
 
 /// Whether an OCR word matches a vocabulary word: exactly, or (words of six letters or more) within one edit, so a
 /// misread letter in NATIONALITY or GEBURTSDATUM still reads as the label.
@@ -1636,10 +1535,7 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
     // ("1LA SALLE ST" is a street with its house number run in.)
     let particle_first = rest.split_whitespace().count() >= 2
         && rest.split_whitespace().next().is_some_and(|w| NAME_PARTICLES.contains(&w))
-        && !rest
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| ["ST", "AVE", "RD", "DR", "LN", "BLVD", "WAY", "CT", "PL", "HWY"].contains(&w))
+        && !rest.split_whitespace().last().is_some_and(|w| STREET_WORDS.contains(&w))
         && rest.split_whitespace().skip(1).all(|w| w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'')));
     let run_in_name = matches!(raw, "1" | "2")
         && (particle_first

@@ -1,47 +1,6 @@
-//! Names: ICAO 9303 transliteration (so a printed "BÜREN" can be matched with the MRZ's "BUEREN") and tidying.
+//! Names: matching a printed name with the MRZ's (through ICAO 9303 transliteration, [`crate::extract::text`]), and tidying.
 
-/// Upper-case a name and transliterate it the way ICAO 9303 writes it in the MRZ (Ü -> UE, Å -> AA, ß -> SS, ...),
-/// keeping only A-Z and single spaces.
-pub fn icao_transliterate(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_uppercase) {
-        let t: &str = match c {
-            'Ä' | 'Æ' => "AE",
-            'Ö' | 'Ø' | 'Œ' => "OE",
-            'Ü' => "UE",
-            'Å' => "AA",
-            'ß' => "SS",
-            'Þ' => "TH",
-            'Ð' => "D",
-            'Ĳ' => "IJ",
-            _ => {
-                let base = super::lexicon::fold_latin(c);
-                if base.is_ascii_alphabetic() {
-                    out.push(base);
-                } else if !out.ends_with(' ') && !out.is_empty() {
-                    out.push(' ');
-                }
-                continue;
-            }
-        };
-        out.push_str(t);
-    }
-    out.trim().to_owned()
-}
-
-/// The same name without diacritics (Ü -> U): the other spelling MRZs use.
-pub fn strip_accents(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_uppercase) {
-        let b = super::lexicon::fold_latin(c);
-        if b.is_ascii_alphabetic() {
-            out.push(b);
-        } else if !out.ends_with(' ') && !out.is_empty() {
-            out.push(' ');
-        }
-    }
-    out.trim().to_owned()
-}
+use crate::extract::text::{icao_transliterate, strip_accents};
 
 /// Whether a printed name and an MRZ name are the same name (exact, accent-free, or ICAO transliterated; the MRZ
 /// may be truncated, so a printed name that starts with the MRZ name matches when `mrz_truncated`).
