@@ -7,7 +7,7 @@ BENCH_VENV := .cache/bench-venv
 
 LINT_VENV := .cache/lint-venv
 
-.PHONY: models deps build ocr serve test bench bench-server bench-barcode zxing-venv gen eval eval-gen lint lambda watch deploy-check
+.PHONY: models deps build ocr serve test bench bench-server bench-barcode zxing-venv gen eval eval-gen lint lambda watch deploy-check catalogue
 
 models:
 	bash scripts/fetch-models.sh
@@ -180,3 +180,15 @@ bench-barcode: build zxing-venv
 	$(DOCGEN_VENV)/bin/python tools/docgen/bench_zxing.py $(BACKS) --variants asis,deskew --repeat 3 \
 		--json .cache/bench-barcode-zxing.json > /dev/null
 	python3 scripts/bench_barcode_compare.py .cache/bench-barcode-ours.json .cache/bench-barcode-zxing.json
+
+CATALOGUE_VENV := .cache/catalogue-venv
+
+$(CATALOGUE_VENV)/bin/python:
+	python3 -m venv $(CATALOGUE_VENV)
+	$(CATALOGUE_VENV)/bin/pip install --quiet -r scripts/catalogue/requirements.txt
+
+# The generated tables of the document catalogue (data/documents/regions.json, months.json,
+# personal-number-vectors.json) from pycountry (ISO 3166), babel (CLDR) and python-stdnum, pinned in
+# scripts/catalogue/requirements.txt. Deterministic: the same versions write the same bytes.
+catalogue: $(CATALOGUE_VENV)/bin/python
+	$(CATALOGUE_VENV)/bin/python scripts/catalogue/generate.py data/documents

@@ -23,7 +23,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::document::{self, PERSONAL_NUMBER_STATES};
+use super::catalogue;
+use super::document;
 use super::mrz::checksum::differ_only_where_blind;
 use super::mrz::{Mrz, MrzFormat};
 use super::printed::names::{same_name, tidy};
@@ -346,7 +347,7 @@ pub fn with_mrz(m: &Mrz, p: &Printed, hint: &DocumentHint) -> Fields {
     };
 
     // R7: the personal number from the MRZ optional data, where the state writes it there.
-    let state_writes_it = PERSONAL_NUMBER_STATES.contains(&m.issuing_state.as_str());
+    let state_writes_it = catalogue::entry(&m.issuing_state).mrz_personal_number;
     // A Spanish DNI in the optional data, with a misread filler after it: the part that passes its own check.
     let dni = m.personal_number.as_ref().filter(|_| m.issuing_state == "ESP").and_then(|pn| {
         (9..=pn.len())
@@ -582,7 +583,8 @@ pub fn printed_only(p: &Printed, hint: &DocumentHint) -> Fields {
         // A card that prints a personal number beside its own card number: the card number is not the holder's, so
         // it is returned for the user to confirm, never accepted.
         .or_else(|| {
-            let other_number = document::PRINTS_PERSONAL_NUMBER.contains(&(hint.country.as_str(), hint.id_type));
+            let other_number =
+                catalogue::entry(&hint.country).personal_number_beside_card_number.contains(&hint.id_type);
             document_number.as_ref().map(|d| if other_number { unaccepted(d.value.clone()) } else { d.clone() })
         });
     let gender = p.sex.as_ref().map(|g| {

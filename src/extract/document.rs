@@ -1,27 +1,12 @@
-//! The catalogue of document types: what each kind of document carries (an MRZ, a personal number, a gender, ...),
-//! with the country overrides, in one place. Extraction, acceptance and the retry codes all ask it.
+//! What each kind of document carries (an MRZ, a personal number, a gender, ...), from its type and the country's
+//! entry of the document catalogue ([`super::catalogue`]). Extraction, acceptance and the retry codes all ask it.
 
 use serde::{Deserialize, Serialize};
 
 use super::Fields;
+use super::catalogue;
 use super::mrz::{Mrz, MrzFormat};
 use crate::kyc::IdType;
-
-/// States whose documents carry the holder's national personal number (printed, and in the MRZ optional data when
-/// there is an MRZ). Elsewhere the optional data holds other things (a second document number, an office code),
-/// which must not be reported as the holder's identity number.
-pub const PERSONAL_NUMBER_STATES: &[&str] = &[
-    "NLD", "ESP", "SWE", "FIN", "EST", "LVA", "LTU", "POL", "ISL", "CZE", "SVK", "TWN", "SRB", "UTO", "INP", "AZE",
-    "BEL", "NOR", "DNK", "BGR", "ROU", "HRV", "SVN", "PRT", "KOR", "TUR", "UKR", "MKD", "MNE", "BIH", "ALB", "XXA",
-    "IND",
-];
-
-/// Identity cards that print the holder's personal number beside a card number of their own, where the MRZ does
-/// not carry it: the Italian electronic identity card (the codice fiscale, on the back), the Mexican voter card
-/// (INE: the CURP on the front), the Chilean identity card (the RUN beside the document number). On these the
-/// card number is never the identity number.
-pub const PRINTS_PERSONAL_NUMBER: &[(&str, IdType)] =
-    &[("ITA", IdType::GovernmentId), ("MEX", IdType::GovernmentId), ("CHL", IdType::GovernmentId)];
 
 /// Which fields a document of this kind carries (`document_fields` in the API).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,10 +72,7 @@ pub fn spec(id_type: IdType, country: &str) -> Spec {
         mrz_on_back: matches!(id_type, GovernmentId | ResidencePermit) && carries_mrz,
         barcode_on_back: north_american && matches!(id_type, DriversLicense | GovernmentId),
         personal_number: matches!(id_type, Aadhaar | Pancard)
-            || PRINTS_PERSONAL_NUMBER.contains(&(country, id_type))
-            || (matches!(id_type, Passport | GovernmentId | ResidencePermit | DriversLicense)
-                && PERSONAL_NUMBER_STATES.contains(&country)
-                && !(id_type == DriversLicense && matches!(country, "KOR" | "IND"))),
+            || catalogue::entry(country).prints_personal_number(id_type),
         gender: match id_type {
             DriversLicense => north_american,
             Pancard | VehicleRegistrationCertificate => false,
@@ -108,8 +90,7 @@ pub fn spec(id_type: IdType, country: &str) -> Spec {
 pub fn document_fields(id_type: IdType, country: &str, mrz: Option<&Mrz>, fields: &Fields) -> DocumentFields {
     let s = spec(id_type, country);
     let identity = s.personal_number
-        || mrz
-            .is_some_and(|m| m.personal_number.is_some() && PERSONAL_NUMBER_STATES.contains(&m.issuing_state.as_str()));
+        || mrz.is_some_and(|m| m.personal_number.is_some() && catalogue::entry(&m.issuing_state).mrz_personal_number);
     let has_identity_value = fields.identity_number.is_some() && fields.identity_number != fields.document_number;
     DocumentFields {
         name: true,

@@ -8,6 +8,7 @@
 
 pub mod acceptance;
 pub mod barcode;
+pub mod catalogue;
 pub mod document;
 pub mod mrz;
 pub mod printed;

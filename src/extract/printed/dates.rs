@@ -22,8 +22,12 @@ impl DayOrder {
         }
     }
 
+    /// The order of the country's documents (the catalogue's `day_order`; day first unless it says otherwise).
     pub fn for_country(iso3: &str) -> Self {
-        if matches!(iso3, "USA" | "FSM" | "PLW" | "MHL") { DayOrder::MonthFirst } else { DayOrder::DayFirst }
+        match crate::extract::catalogue::entry(iso3).day_order {
+            crate::extract::catalogue::DayOrderName::MonthFirst => DayOrder::MonthFirst,
+            crate::extract::catalogue::DayOrderName::DayFirst => DayOrder::DayFirst,
+        }
     }
 }
 

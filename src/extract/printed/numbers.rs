@@ -149,8 +149,13 @@ pub fn valid_curp(s: &str) -> bool {
     else {
         return false;
     };
+    // The birth date must be a real one (RENAPO assigns no CURP over an impossible date). The century is not
+    // known here: a date real in either passes (29 February of a year 00 is real in 2000 only).
+    let n = |a: usize| s[a].to_digit(10).unwrap_or(0) * 10 + s[a + 1].to_digit(10).unwrap_or(0);
+    let (yy, mm, dd) = (n(4) as i32, n(6), n(8));
+    let real_date = [1900, 2000].iter().any(|c| chrono::NaiveDate::from_ymd_opt(c + yy, mm, dd).is_some());
     let sum: usize = values.iter().enumerate().map(|(i, v)| v * (18 - i)).sum();
-    s[17].to_digit(10) == Some(((10 - sum % 10) % 10) as u32)
+    real_date && s[17].to_digit(10) == Some(((10 - sum % 10) % 10) as u32)
 }
 
 /// Chilean RUT/RUN as printed, "12.345.678-5" or "12345678-K": the digits weighted 2..7 from the right, modulo 11

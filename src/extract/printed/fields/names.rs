@@ -10,6 +10,7 @@ use super::super::lexicon::{self, Kind, Numbering};
 use super::super::names::{self, looks_like_name};
 use super::super::{How, Printed, Read};
 use super::address::is_address;
+use crate::extract::catalogue::{self, NameLine};
 use crate::kyc::IdType;
 
 /// A garbled label over a name prints smaller than the name: at most this fraction of its height.
@@ -282,7 +283,7 @@ pub(in crate::extract::printed) fn read_names<'s>(
                 return;
             }
             // Korean cards print the family name first; Indian cards print it last.
-            let (sur, given) = if country == "KOR" {
+            let (sur, given) = if name_line(country, id_type) == Some(NameLine::SurnameGiven) {
                 (words[0].to_owned(), words[1..].join(" "))
             } else {
                 (words[words.len() - 1].to_owned(), words[..words.len() - 1].join(" "))
@@ -404,7 +405,14 @@ pub(in crate::extract::printed) fn name_next_to<'s>(
         .min_by(|a, b| distance(a).total_cmp(&distance(b)))
 }
 
-/// Cards that print the whole name on one line (Korean and Indian cards).
+/// Cards that print the whole name on one line, and in which order (the catalogue's `name_line`: Korean and Indian
+/// cards; an Aadhaar card wherever it is said to come from).
+pub(in crate::extract::printed) fn name_line(country: &str, id_type: IdType) -> Option<NameLine> {
+    catalogue::entry(country)
+        .name_line(id_type)
+        .or_else(|| (id_type == IdType::Aadhaar).then_some(NameLine::GivenSurname))
+}
+
 pub(in crate::extract::printed) fn single_line(country: &str, id_type: IdType) -> bool {
-    country == "KOR" || country == "IND" || id_type == IdType::Aadhaar
+    name_line(country, id_type).is_some()
 }

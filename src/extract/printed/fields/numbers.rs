@@ -14,6 +14,7 @@ use super::super::lexicon::{self, Kind};
 use super::super::numbers;
 use super::super::{How, Printed, Read};
 use super::address::is_address;
+use crate::extract::catalogue;
 use crate::kyc::IdType;
 
 /// A document or licence number out of a label's value: the first token (or space-separated digit groups) with
@@ -158,7 +159,7 @@ pub(in crate::extract::printed) fn read_numbers(
             let slot = if kind == Kind::DocumentNumber { &mut out.document_number } else { &mut out.personal_number };
             // The first labelled reading wins; a self-checked one is never displaced.
             if slot.is_none() {
-                let how = if self_checking(country, &v) { How::SelfChecking } else { s.how };
+                let how = if self_checking(country, kind, &v) { How::SelfChecking } else { s.how };
                 *slot = Some(Read::new(v, segs[j].confidence, how));
             }
         }
@@ -166,7 +167,7 @@ pub(in crate::extract::printed) fn read_numbers(
     if out.personal_number.is_none() {
         for s in segs {
             let upper = s.text.trim().to_uppercase();
-            if self_checking(country, &upper) {
+            if self_checking_anywhere(country, &upper) {
                 out.personal_number = Some(Read::new(upper, s.confidence, How::SelfChecking));
                 break;
             }
@@ -190,13 +191,13 @@ pub(in crate::extract::printed) fn read_numbers(
             }
         }
     }
-    // Cards whose only number is the holder's (Korean resident cards, Aadhaar): it is the document number too.
-    // Spanish licences are numbered with the holder's DNI.
+    // Documents numbered with the holder's personal number (the catalogue's `document_number_is_personal`: Korean
+    // resident cards, Aadhaar, Spanish licences): it is the document number too. A licence takes it only when its
+    // check confirms it is that number (the licence's own number field may hold another).
     let personal_only = matches!(id_type, IdType::Aadhaar)
-        || (id_type == IdType::GovernmentId && matches!(country, "KOR" | "IND"))
-        || (id_type == IdType::DriversLicense
-            && country == "ESP"
-            && out.personal_number.as_ref().is_some_and(|p| p.how == How::SelfChecking));
+        || (catalogue::entry(country).document_number_is_personal.contains(&id_type)
+            && (id_type != IdType::DriversLicense
+                || out.personal_number.as_ref().is_some_and(|p| p.how == How::SelfChecking)));
     if out.document_number.is_none() && personal_only {
         out.document_number = out.personal_number.clone();
     }
@@ -375,16 +376,16 @@ pub(in crate::extract::printed) fn fit_to_jurisdiction(
     }
 }
 
-/// A number whose own check character passes, in a country that issues that kind of number.
-pub(in crate::extract::printed) fn self_checking(country: &str, v: &str) -> bool {
-    match country {
-        "ESP" => numbers::valid_spanish_dni(v),
-        "NLD" => numbers::valid_dutch_bsn(v),
-        "IND" => numbers::valid_aadhaar(v),
-        "KOR" => numbers::korean_rrn(v).is_some() && numbers::valid_korean_rrn_check(v),
-        "ITA" => numbers::valid_codice_fiscale(v),
-        "MEX" => numbers::valid_curp(v),
-        "CHL" => numbers::valid_chilean_rut(v),
-        _ => false,
-    }
+/// A labelled number whose own check characters pass in the scheme of the country's personal number: a personal
+/// number always, a document number where the catalogue says the country's documents are checked that way
+/// (numbered with the personal number).
+pub(in crate::extract::printed) fn self_checking(country: &str, kind: Kind, v: &str) -> bool {
+    let entry = catalogue::entry(country);
+    (kind == Kind::PersonalNumber || entry.document_number_checked) && entry.personal_number_valid(v)
+}
+
+/// An unlabelled line that is a personal number of the country's scheme, where the scheme is distinctive enough for
+/// a number found anywhere ([`catalogue::Scheme::distinctive`]).
+fn self_checking_anywhere(country: &str, v: &str) -> bool {
+    catalogue::entry(country).personal_number.is_some_and(|s| s.distinctive() && s.valid(v))
 }
