@@ -143,3 +143,31 @@ def photograph(r: random.Random, doc: Image.Image, alpha: Image.Image, unreadabl
 
 
 _ = ImageDraw
+
+
+def harden(r: random.Random, jpg: bytes) -> tuple[bytes, dict]:
+    """What real uploads do to a photo: the phone held upright for a landscape card (the whole photo turned 90 or
+    270 degrees), a page sent at 400-520 pixels wide, or taken in low light (darker, lower contrast, more noise).
+    One or more of the three; returns the new JPEG and what was done."""
+    img = Image.open(io.BytesIO(jpg)).convert("RGB")
+    done: dict = {}
+    effects = [e for e in ("turned", "small", "dark") if r.random() < 0.5] or [r.choice(["turned", "small", "dark"])]
+    if "turned" in effects:
+        angle = r.choice([90, 270])
+        img = img.rotate(angle, expand=True)
+        done["turned_deg"] = angle
+    if "small" in effects:
+        w = r.randint(400, 520)
+        h = round(img.height * w / img.width)
+        img = img.resize((w, h), Image.Resampling.LANCZOS)
+        done["width"] = w
+    if "dark" in effects:
+        k = r.uniform(0.3, 0.5)
+        arr = np.asarray(img).astype(np.float32) * k + r.uniform(0, 12)
+        nr = np.random.default_rng(r.randrange(2**32))
+        arr += nr.normal(0, 6, arr.shape)
+        img = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
+        done["light"] = round(k, 2)
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=r.randint(70, 88))
+    return out.getvalue(), done

@@ -25,6 +25,7 @@ import augment  # noqa: E402
 import data  # noqa: E402
 import layouts_dl as LD  # noqa: E402
 import layouts_mrz as LM  # noqa: E402
+import layouts_world as LW  # noqa: E402
 import mrz as M  # noqa: E402
 import names as N  # noqa: E402
 from common import EU_DATE_STYLES, Rec, make_ctx  # noqa: E402
@@ -62,10 +63,13 @@ FAMILIES = {
     "eu_dl_twocol": ("eudl", True, LD.eu_dl_twocol, ["drivers_license"]),
     "visa_mrva": ("visa", False, LM.visa_mrva, ["visa"]),
     "visa_mrvb": ("visa", True, LM.visa_mrvb, ["visa"]),
+    # Drawn from public descriptions of Australian licences (layouts_world.py); au_dl_card is held out.
+    "au_dl": ("au", False, LW.au_dl, ["drivers_license"]),
+    "au_dl_card": ("au", True, LW.au_dl_card, ["drivers_license"]),
 }
 
 LATER = {"aamva_colon", "aamva_free", "eu_dl_free", "aamva_grid", "aamva_portrait", "aamva_topname", "aamva_reddob",
-         "aamva_table", "eu_dl_twocol"}
+         "aamva_table", "eu_dl_twocol", "au_dl", "au_dl_card"}
 
 # Held-out families retired into tuning on 2026-11-27, after their blind figures were reported (heldout..heldout5):
 # `--set heldout` still draws them, so the old held-out seeds keep their contents, and a tuning set may now name them
@@ -157,7 +161,14 @@ def stress_code(r: random.Random, code: str) -> str:
     return code
 
 
-def gen_record(r: random.Random, fam: str, today: dt.date, stress: bool = False) -> tuple[Rec, dict]:
+def personal_number(r: random.Random, issuer: str, birth: dt.date, sex: str, valid: bool) -> str | None:
+    """With `valid` (--valid-numbers), the number with its real check characters where layouts_world has the
+    state's algorithm; else the older draw (kept so the Makefile's earlier seeds keep their contents)."""
+    return (LW.valid_personal_number(r, issuer, birth, sex) if valid else None) or data.personal_number(r, issuer, birth, sex)
+
+
+def gen_record(r: random.Random, fam: str, today: dt.date, stress: bool = False,
+               valid_numbers: bool = False) -> tuple[Rec, dict]:
     kind, _held, _fn, types = FAMILIES[fam]
     doc_type = r.choice(types) if kind != "aamva" else ("drivers_license" if r.random() < 0.72 else "government_id")
     state = ""
@@ -169,6 +180,8 @@ def gen_record(r: random.Random, fam: str, today: dt.date, stress: bool = False)
         issuer, state = "USA", r.choice(sorted(data.US_STATES))
     elif kind == "ca":
         issuer, state = "CAN", r.choice(sorted(data.CA_PROVINCES))
+    elif kind == "au":
+        issuer, state = "AUS", r.choice(sorted(LW.AU_STATES))
     elif kind == "eudl":
         issuer = r.choice(data.EU_DL + ["GBR"] * 2)
         state = data.COUNTRIES[issuer][4] or "UK"
@@ -189,7 +202,8 @@ def gen_record(r: random.Random, fam: str, today: dt.date, stress: bool = False)
         first = r.choice(STRESS_GIVEN["m" if sex == "M" else "f" if sex == "F" else r.choice("mf")])
 
     # ages and validity
-    minor_p = {"passport": 0.12, "td1": 0.1, "td2": 0.1, "aamva": 0.1, "ca": 0.06, "eudl": 0.0, "visa": 0.05}[kind]
+    minor_p = {"passport": 0.12, "td1": 0.1, "td2": 0.1, "aamva": 0.1, "ca": 0.06, "eudl": 0.0, "visa": 0.05,
+               "au": 0.0}[kind]
     if r.random() < minor_p:
         lo = 16 if kind in ("aamva", "ca") and doc_type == "drivers_license" else 1
         age = r.randint(lo, 17)
@@ -208,13 +222,15 @@ def gen_record(r: random.Random, fam: str, today: dt.date, stress: bool = False)
         years = 5
     elif kind == "eudl":
         years = 10 if issuer in ("GBR", "FRA", "ITA") or r.random() < 0.3 else 15
+    elif kind == "au":
+        years = r.choice([1, 3, 5, 5, 10])
     else:
         years = r.choice([1, 2, 5])
     want_expired = r.random() < 0.12
     min_issue = birth + dt.timedelta(days=30)
     if kind in ("aamva", "ca") and doc_type == "drivers_license":
         min_issue = add_years(birth, 16)
-    if kind == "eudl":
+    if kind in ("eudl", "au"):
         min_issue = add_years(birth, 18)
     span = years * 365
     if want_expired:
@@ -247,12 +263,12 @@ def gen_record(r: random.Random, fam: str, today: dt.date, stress: bool = False)
     if kind == "passport":
         doc_no = data.passport_number(r, issuer)
         if issuer in PNO_PASSPORT and r.random() < 0.75:
-            personal = data.personal_number(r, issuer, birth, sex)
+            personal = personal_number(r, issuer, birth, sex, valid_numbers)
     elif kind in ("td1", "td2"):
         doc_no = data.id_card_number(r, issuer) if doc_type == "government_id" else \
             r.choice([data.letters(r, 2) + data.digits(r, 7), data.letters(r, 1) + data.alnum(r, 8, data.NOVOWEL + "0123456789")])
         if kind == "td1" and r.random() < 0.6:
-            personal = data.personal_number(r, issuer, birth, sex)
+            personal = personal_number(r, issuer, birth, sex, valid_numbers)
     elif kind == "aamva":
         lic = data.us_license_number(r, state)
         doc_no = lic
@@ -271,7 +287,10 @@ def gen_record(r: random.Random, fam: str, today: dt.date, stress: bool = False)
             lic = data.eu_license_number(r, issuer, last, birth)
         doc_no = lic
         if issuer in PNO_DL and r.random() < 0.6:
-            personal = data.personal_number(r, issuer, birth, sex)
+            personal = personal_number(r, issuer, birth, sex, valid_numbers)
+    elif kind == "au":
+        lic = LW.au_licence_number(r, state)
+        doc_no = lic
     else:
         doc_no = r.choice([data.letters(r, 1) + data.digits(r, 8), data.digits(r, 9), data.letters(r, 2) + data.digits(r, 7)])
 
@@ -288,6 +307,8 @@ def gen_record(r: random.Random, fam: str, today: dt.date, stress: bool = False)
               upper_names=r.random() < 0.88)
     e = rec.extra
     e["height_cm"] = r.randint(150, 198)
+    if kind == "au":
+        LW.au_extra(r, rec)
     if kind in ("aamva", "ca"):
         num = r.randint(10, 29999)
         street = f"{num} {r.choice(data.US_STREETS)}"
@@ -360,6 +381,8 @@ def gen_record(r: random.Random, fam: str, today: dt.date, stress: bool = False)
 def style_for(r: random.Random, fam: str, rec: Rec) -> dict:
     lang = data.COUNTRIES[rec.issuer][2]
     kind = FAMILIES[fam][0]
+    if kind == "au":
+        return dict(langs=["en"], date_style="dMy")
     if kind in ("aamva", "ca"):
         return dict(langs=["en"], date_style=("mdy/" if r.random() < 0.95 else "mdy-") if kind == "aamva" else r.choice(["ymd/", "ymd/", "ymd-"]))
     if kind == "eudl":
@@ -430,6 +453,10 @@ def main(argv=None) -> int:
     ap.add_argument("--ocr-b-font", default="", help="optional OCR-B font file added to the MRZ fonts")
     ap.add_argument("--unreadable-rate", type=float, default=0.06)
     ap.add_argument("--png", action="store_true", help="also write a PNG copy of each photo (for viewing)")
+    ap.add_argument("--valid-numbers", action="store_true",
+                    help="personal numbers with their real check characters (layouts_world.valid_personal_number)")
+    ap.add_argument("--hard-photos", type=float, default=0.0, metavar="P",
+                    help="with probability P a photo is turned 90/270 degrees, taken at 400-520 px width or in low light")
     ap.add_argument("--stress", action="store_true",
                     help="accented names, holders born before 1930 on expired documents, two-letter and withdrawn MRZ codes")
     a = ap.parse_args(argv)
@@ -458,7 +485,7 @@ def main(argv=None) -> int:
     t0 = time.time()
     for i, fam in enumerate(order):
         r = random.Random(master.randrange(2**63))
-        rec, meta = gen_record(r, fam, today, a.stress)
+        rec, meta = gen_record(r, fam, today, a.stress, a.valid_numbers)
         st = style_for(r, fam, rec)
         ctx = make_ctx(r, pools, st["langs"], st["date_style"], label_upper=r.random() < 0.3,
                        sep=r.choice([" / ", "/", " / ", " - "]))
@@ -468,6 +495,8 @@ def main(argv=None) -> int:
         unreadable = r.random() < a.unreadable_rate
         name = f"img_{i:04d}"
         jpg, aug = augment.photograph(r, front.img, front.alpha(), unreadable)
+        if a.hard_photos and r.random() < a.hard_photos:
+            jpg, aug["hard"] = augment.harden(r, jpg)
         with open(os.path.join(a.out, name + ".jpg"), "wb") as fh:
             fh.write(jpg)
         entry["file"] = name + ".jpg"
