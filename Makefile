@@ -139,39 +139,51 @@ gen: zxing-venv
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families eu_dl_alt --count 40 --seed 103 --out .cache/gen/tune18 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --stress --count 80 --seed 121 --out .cache/gen/stress > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --stress --count 60 --seed 122 --out .cache/gen/stress-heldout > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families au_dl,eu_dl_classic,eu_dl_free --valid-numbers --count 100 --seed 201 --out .cache/gen/world > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --families au_dl_card,eu_dl_twocol --valid-numbers --count 60 --seed 202 --out .cache/gen/world-heldout > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set tune --families pp_classic,td1_classic,eu_dl_classic,aamva_numbered --hard-photos 1 --count 60 --seed 203 --out .cache/gen/hard > /dev/null
+	$(DOCGEN_VENV)/bin/python tools/docgen/docgen.py --set heldout --families pp_vertical,td1_vertical_no --hard-photos 1 --count 40 --seed 204 --out .cache/gen/hard-heldout > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 60 --seed 7 --max-tilt 8 --out .cache/gen/backs8 > /dev/null
 	$(DOCGEN_VENV)/bin/python tools/docgen/backs.py --count 40 --seed 8 --max-tilt 10 --out .cache/gen/backs10 > /dev/null
+
+# `make eval-gen OCR_CACHE=--ocr-cache=.cache/ocr` remembers every OCR reading and reuses it (an extraction change
+# measured in a minute; delete .cache/ocr when the OCR changes).
+OCR_CACHE ?=
 
 # Extraction on the generated sets: the tuning layouts, then the held-out ones (summary only: their failures are
 # not for reading).
 eval-gen: build
-	./target/release/kyc eval .cache/gen/tune2
-	./target/release/kyc eval .cache/gen/tune3
-	./target/release/kyc eval .cache/gen/tune4
-	./target/release/kyc eval .cache/gen/tune5
-	./target/release/kyc eval .cache/gen/tune6
-	./target/release/kyc eval .cache/gen/tune7
-	./target/release/kyc eval .cache/gen/tune8
-	./target/release/kyc eval .cache/gen/tune9
-	./target/release/kyc eval .cache/gen/tune10
-	./target/release/kyc eval .cache/gen/tune11
-	./target/release/kyc eval .cache/gen/tune12
-	./target/release/kyc eval .cache/gen/tune13
-	./target/release/kyc eval .cache/gen/tune14
-	./target/release/kyc eval .cache/gen/tune15
-	./target/release/kyc eval .cache/gen/tune16
-	./target/release/kyc eval .cache/gen/tune17
-	./target/release/kyc eval .cache/gen/tune18
-	./target/release/kyc eval .cache/gen/heldout | sed '/^failures:/,$$d'
-	./target/release/kyc eval .cache/gen/heldout2 | sed '/^failures:/,$$d'
-	./target/release/kyc eval .cache/gen/heldout3 | sed '/^failures:/,$$d'
-	./target/release/kyc eval .cache/gen/heldout4 | sed '/^failures:/,$$d'
-	./target/release/kyc eval .cache/gen/heldout5 | sed '/^failures:/,$$d'
-	./target/release/kyc eval .cache/gen/heldout6 | sed '/^failures:/,$$d'
-	./target/release/kyc eval .cache/gen/heldout7 | sed '/^failures:/,$$d'
-	./target/release/kyc eval .cache/gen/heldout8 | sed '/^failures:/,$$d'
-	./target/release/kyc eval .cache/gen/stress
-	./target/release/kyc eval .cache/gen/stress-heldout | sed '/^failures:/,$$d'
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune2
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune3
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune4
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune5
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune6
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune7
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune8
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune9
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune10
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune11
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune12
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune13
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune14
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune15
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune16
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune17
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/tune18
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/heldout | sed '/^failures:/,$$d'
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/heldout2 | sed '/^failures:/,$$d'
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/heldout3 | sed '/^failures:/,$$d'
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/heldout4 | sed '/^failures:/,$$d'
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/heldout5 | sed '/^failures:/,$$d'
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/heldout6 | sed '/^failures:/,$$d'
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/heldout7 | sed '/^failures:/,$$d'
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/heldout8 | sed '/^failures:/,$$d'
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/stress
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/stress-heldout | sed '/^failures:/,$$d'
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/world
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/world-heldout | sed '/^failures:/,$$d'
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/hard
+	./target/release/kyc eval $(OCR_CACHE) .cache/gen/hard-heldout | sed '/^failures:/,$$d'
 
 # Licence-back barcodes (PDF417 + AAMVA): this reader and zxing-cpp 3.1.1 on the same photographed backs (made by
 # tools/docgen/backs.py, see tools/docgen/README-backs.md), fastest of 3 runs each, figures side by side.

@@ -44,6 +44,19 @@ pub enum DayOrderName {
     MonthFirst,
 }
 
+/// The field numbers a country's driving licences print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LicenceNumbering {
+    /// ISO/IEC 18013-1 (the EU model licence of Directive 2006/126/EC and the states that follow it): 1 surname,
+    /// 2 given names, 3 birth, 4a-4d, 5 licence number, 9 categories.
+    Iso18013,
+    /// The AAMVA DL/ID Card Design Standard's numbers (1, 2, 3, 4a, 4b, 4d, 5 DD, ...).
+    Aamva,
+    /// No field numbers: a number before a value is part of it ("12 JAN 1967" is a date, not field 12).
+    None,
+}
+
 /// What the catalogue knows of one country's documents (`documents.json`).
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -74,6 +87,9 @@ pub struct Entry {
     /// Documents whose header names the issuing subdivision.
     #[serde(default)]
     pub subdivision_header: Vec<IdType>,
+    /// The field numbers its licences print (none given: ISO/IEC 18013-1 outside North America).
+    #[serde(default)]
+    pub licence_numbering: Option<LicenceNumbering>,
     pub sources: Vec<String>,
 }
 

@@ -69,10 +69,11 @@ pub enum Scheme {
     Kennitala,
 }
 
-/// The number's digits, when `s` is exactly `n` digits apart from the separators a document prints (spaces,
-/// hyphens, slashes, full stops).
+/// The number's digits, when `s` is exactly `n` digits apart from spaces and hyphens (the groups a document prints
+/// it in). Slashes and full stops are no number's separators here, except where a scheme prints them (the Czech
+/// slash, the Belgian and Brazilian full stops): with them a date ("3 08/01/2001") would read as nine digits.
 fn digits(s: &str, n: usize) -> Option<Vec<u32>> {
-    let kept: Vec<char> = s.chars().filter(|c| !matches!(c, ' ' | '-' | '/' | '.')).collect();
+    let kept: Vec<char> = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
     if kept.len() != n || !kept.iter().all(char::is_ascii_digit) {
         return None;
     }
@@ -151,6 +152,9 @@ fn hetu(s: &str) -> bool {
 
 fn personnummer(s: &str) -> bool {
     let t: String = s.trim().chars().filter(|c| !matches!(c, ' ' | '-' | '+')).collect();
+    if !t.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
     let t = match t.len() {
         12 => t[2..].to_owned(),
         10 => t,
@@ -195,7 +199,7 @@ fn isikukood(s: &str) -> bool {
 }
 
 fn belgian_nn(s: &str) -> bool {
-    let Some(d) = digits(s, 11) else { return false };
+    let Some(d) = digits(&s.replace('.', ""), 11) else { return false };
     let body = d[..9].iter().fold(0u64, |n, &x| n * 10 + u64::from(x));
     let check = u64::from(two(&d[9..11]));
     let (mm, dd) = (two(&d[2..4]), two(&d[4..6]));
@@ -224,7 +228,7 @@ fn fodselsnummer(s: &str) -> bool {
 }
 
 fn cpf(s: &str) -> bool {
-    let Some(d) = digits(s, 11) else { return false };
+    let Some(d) = digits(&s.replace('.', ""), 11) else { return false };
     if d.iter().all(|&x| x == d[0]) {
         return false;
     }
@@ -282,11 +286,10 @@ fn emso(s: &str) -> bool {
 }
 
 fn rodne_cislo(s: &str) -> bool {
+    // Numbers given before 1954 have nine digits and no check: they confirm nothing, so only the ten-digit form is
+    // a candidate.
     let t: String = s.trim().chars().filter(|c| !matches!(c, ' ' | '/')).collect();
-    let Some(d) = digits(&t, t.len()) else { return false };
-    if d.len() != 10 && d.len() != 9 {
-        return false;
-    }
+    let Some(d) = digits(&t, 10) else { return false };
     let yy = two(&d[0..2]) as i32;
     let mm = match two(&d[2..4]) {
         m @ 1..=12 => m,
@@ -295,18 +298,9 @@ fn rodne_cislo(s: &str) -> bool {
         m @ 71..=82 => m - 70,
         _ => return false,
     };
-    let year = if d.len() == 9 {
-        if yy < 54 { 1900 + yy } else { return false }
-    } else if yy < 54 {
-        2000 + yy
-    } else {
-        1900 + yy
-    };
+    let year = if yy < 54 { 2000 + yy } else { 1900 + yy };
     if date(year, mm, two(&d[4..6])).is_none() {
         return false;
-    }
-    if d.len() == 9 {
-        return true;
     }
     let n = d.iter().fold(0u64, |n, &x| n * 10 + u64::from(x));
     let body = n / 10;
@@ -441,6 +435,28 @@ mod tests {
                 assert!(!scheme.valid(&printed(scheme, n)), "{name}: {n} is invalid for {}", vectors.stdnum_module);
             }
         }
+    }
+
+    proptest::proptest! {
+        /// OCR text is any text: no scheme panics on it (a byte slice inside a letter was one such panic).
+        #[test]
+        fn no_scheme_panics_on_any_text(text in "\\PC{0,24}", digits in "[0-9 ./+-]{0,20}") {
+            for name in ["pesel", "egn", "hetu", "personnummer", "cnp", "isikukood", "asmens_kodas", "belgian_nn",
+                "fodselsnummer", "cpf", "tckimlik", "za_idnr", "il_idnr", "oib", "emso", "rodne_cislo", "cn_ric",
+                "kr_rrn", "bsn", "aadhaar", "dni", "nie", "rut", "pe_cui", "codice_fiscale", "curp", "kennitala"] {
+                let scheme: Scheme = serde_json::from_value(serde_json::Value::String(name.into())).unwrap();
+                let _ = scheme.valid(&text);
+                let _ = scheme.valid(&digits);
+                let _ = scheme.valid(&format!("{digits}Ä{text}"));
+            }
+        }
+    }
+
+    #[test]
+    fn a_date_or_a_nine_digit_czech_number_is_no_personal_number() {
+        assert!(!Scheme::RodneCislo.valid("3 08/01/2001"));
+        assert!(!Scheme::RodneCislo.valid("450101/123"), "nine digits: before 1954, no check");
+        assert!(!Scheme::Pesel.valid("12.03.1985 1234"));
     }
 
     #[test]

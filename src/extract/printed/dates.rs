@@ -275,6 +275,15 @@ const MONTHS: &[(&str, u32)] = &[
     ("ÁGÚ", 8),
 ];
 
+/// The month a word names on a document printed in `languages` (CLDR codes, the document's own first): in those
+/// languages (the catalogue's CLDR months), else by the forms above, else in any language where every language that
+/// has the word agrees on its month ("LIS" is November in Polish and Czech but October in Croatian: only a
+/// Croatian, Polish or Czech document says which).
+pub fn month_named(word: &str, languages: &[&str]) -> Option<u32> {
+    let catalogue = crate::extract::catalogue::Catalogue::get();
+    catalogue.month_in(word, languages).or_else(|| month_from_name(word)).or_else(|| catalogue.month_anywhere(word))
+}
+
 pub fn month_from_name(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_uppercase();
     let exact = |w: &str| MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m);
@@ -310,7 +319,7 @@ static ONE_SEPARATOR_LOST: LazyLock<Regex> =
 static FIELD_NUMBER_RUN_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{1,2}(\d{2})([./ -])(\d{2})([./ -])(\d{4})\b").unwrap());
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})[\s.]*([\p{L}]{3,10})\.?(?:\s*/\s*([\p{L}]{3,10})\.?)?[\s,.]*(\d{4}|\d{2})\b").unwrap()
+    Regex::new(r"(?i)\b(\d{1,2})[\s.]*([\p{L}]{3,12})\.?(?:\s*/\s*([\p{L}]{3,12})\.?)?[\s,.]*(\d{4}|\d{2})\b").unwrap()
 });
 
 /// Two-digit years: up to 20 years ahead is this century, otherwise the last one (works for birth, issue and
@@ -417,8 +426,14 @@ fn digitise(text: &str) -> String {
     out
 }
 
-/// Every date in a line of text, left to right, without overlaps. Positions refer to [`normalise`]d text.
+/// Every date in a line of text, left to right, without overlaps. Positions refer to [`normalise`]d text. Month
+/// names are read in any language ([`month_named`] with none given).
 pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDate> {
+    find_dates_in(text, order, today, &[])
+}
+
+/// [`find_dates`] on a document printed in `languages` (its country's, [`crate::extract::catalogue::date_languages`]).
+pub fn find_dates_in(text: &str, order: DayOrder, today: NaiveDate, languages: &[&str]) -> Vec<FoundDate> {
     let text = normalise(text);
     let mut found: Vec<FoundDate> = Vec::new();
     let push = |d: Option<NaiveDate>, start: usize, end: usize, found: &mut Vec<FoundDate>| {
@@ -438,7 +453,8 @@ pub fn find_dates(text: &str, order: DayOrder, today: NaiveDate) -> Vec<FoundDat
         let m = c.get(0).unwrap();
         let d = (|| {
             // Bilingual forms ("26 MAÍ/MAY 99"): the second language is tried when the first is not known.
-            let month = month_from_name(&c[2]).or_else(|| c.get(3).and_then(|m| month_from_name(m.as_str())))?;
+            let month =
+                month_named(&c[2], languages).or_else(|| c.get(3).and_then(|m| month_named(m.as_str(), languages)))?;
             NaiveDate::from_ymd_opt(full_year(&c[4], today)?, month, c[1].parse().ok()?)
         })();
         push(d, m.start(), m.end(), &mut found);

@@ -1592,7 +1592,7 @@ pub fn field_number(text: &str, numbering: Numbering) -> Option<(Kind, String)> 
 
 /// Particles that open a surname ("DE BOER", "VAN DIJK", "DA SILVA"): a two-letter first word run into field
 /// number 1 or 2 that is one of them is the name's, not a street's ("2ND AVE").
-const NAME_PARTICLES: &[&str] = &[
+pub const NAME_PARTICLES: &[&str] = &[
     "DE", "DA", "DI", "DU", "DO", "DOS", "DAS", "DEL", "DELLA", "LE", "LA", "EL", "AL", "VAN", "VON", "TER", "TEN",
     "MAC", "MC",
 ];

@@ -17,6 +17,7 @@ pub mod numbers;
 
 use chrono::NaiveDate;
 
+use crate::extract::catalogue::LicenceNumbering;
 use crate::kyc::IdType;
 use crate::ocr::OcrLine;
 use labels::{Segment, segment};
@@ -100,7 +101,12 @@ pub fn read_knowing(
 ) -> Printed {
     let north_american = matches!(country, "USA" | "CAN");
     let numbering = match id_type {
-        IdType::DriversLicense => Some(Numbering::for_country(country)),
+        IdType::DriversLicense => match crate::extract::catalogue::entry(country).licence_numbering {
+            Some(LicenceNumbering::None) => None,
+            Some(LicenceNumbering::Aamva) => Some(Numbering::Aamva),
+            Some(LicenceNumbering::Iso18013) => Some(Numbering::Iso18013),
+            None => Some(Numbering::for_country(country)),
+        },
         IdType::GovernmentId if north_american => Some(Numbering::Aamva),
         _ => None,
     };

@@ -809,3 +809,72 @@ fn the_line_a_name_was_read_from_is_no_second_printing_of_it() {
     assert_eq!(p.surname.as_ref().map(|r| r.value.as_str()), Some("Sharma"));
     assert!(!p.signature_lines.iter().any(|s| s == "Rahul Kumar Sharma"), "{:?}", p.signature_lines);
 }
+
+#[test]
+fn an_australian_licence_names_its_state_in_the_header_and_the_holder_given_names_first() {
+    let lines = [
+        line("NEW SOUTH WALES", 40.0, 20.0, 0),
+        line("AUSTRALIA", 700.0, 20.0, 0),
+        line("DRIVER LICENCE", 40.0, 50.0, 1),
+        line("Mary Ellen VAN DER BERG", 300.0, 90.0, 2),
+        line("12 GEORGE ST", 300.0, 115.0, 3),
+        line("SYDNEY NSW 2000", 300.0, 140.0, 4),
+        line("Licence No.", 300.0, 180.0, 5),
+        line("Date of Birth", 520.0, 180.0, 5),
+        line("40626074", 300.0, 202.0, 6),
+        line("12 JAN 1967", 520.0, 202.0, 6),
+    ];
+    let p = read(&lines, IdType::DriversLicense, "AUS", today());
+    assert_eq!(p.surname.map(|r| r.value), Some("VAN DER BERG".into()));
+    assert_eq!(p.given_names.map(|r| r.value), Some("Mary Ellen".into()));
+    // No ISO 18013 field numbers on these cards: "12 JAN 1967" is a date, not field 12.
+    assert_eq!(p.birth_date.map(|r| r.value), Some(date(1967, 1, 12)));
+    assert_eq!(p.document_number.map(|r| r.value), Some("40626074".into()));
+}
+
+#[test]
+fn the_state_and_country_lines_of_an_australian_header_are_no_names() {
+    let lines =
+        [line("QUEENSLAND", 40.0, 20.0, 0), line("AUSTRALIA", 40.0, 45.0, 1), line("JENNIFER MOORE", 300.0, 90.0, 2)];
+    let p = read(&lines, IdType::DriversLicense, "AUS", today());
+    assert_eq!(p.surname.map(|r| r.value), Some("MOORE".into()));
+    assert_eq!(p.given_names.map(|r| r.value), Some("JENNIFER".into()));
+}
+
+#[test]
+fn a_month_abbreviation_means_what_it_means_in_the_documents_language() {
+    // "LIS" is listopad: October in Croatian, November in Polish.
+    let lines = [line("Datum izdavanja / Date of issue", 100.0, 50.0, 0), line("14 LIS/OCT 2019", 100.0, 72.0, 1)];
+    let hr = read(&lines, IdType::Passport, "HRV", today());
+    assert_eq!(hr.issue_date.map(|r| r.value), Some(date(2019, 10, 14)));
+    let lines = [line("Data wydania / Date of issue", 100.0, 50.0, 0), line("14 LIS 2019", 100.0, 72.0, 1)];
+    let pl = read(&lines, IdType::Passport, "POL", today());
+    assert_eq!(pl.issue_date.map(|r| r.value), Some(date(2019, 11, 14)));
+    // A month in a language the old tables did not have (Turkish "EKİ", Greek "ΟΚΤ").
+    let lines = [line("Date of issue", 100.0, 50.0, 0), line("03 EKİ 2020", 100.0, 72.0, 1)];
+    let tr = read(&lines, IdType::Passport, "TUR", today());
+    assert_eq!(tr.issue_date.map(|r| r.value), Some(date(2020, 10, 3)));
+}
+
+#[test]
+fn a_labelled_personal_number_of_the_countrys_scheme_checks_itself_and_a_date_does_not() {
+    // PESEL 7801011234C: weights 1-3-7-9, C = (10 - sum mod 10) mod 10.
+    let body = [7, 8, 0, 1, 0, 1, 1, 2, 3, 4];
+    let check = (10 - body.iter().zip([1, 3, 7, 9, 1, 3, 7, 9, 1, 3]).map(|(a, w)| a * w).sum::<u32>() % 10) % 10;
+    let licence = |pesel: &str| {
+        [
+            line(&format!("4d. {pesel}"), 100.0, 50.0, 0),
+            line("3. 01.01.1978", 100.0, 80.0, 1),
+            line("5. AB1234567", 100.0, 110.0, 2),
+        ]
+    };
+    let pesel = format!("7801011234{check}");
+    let p = read(&licence(&pesel), IdType::DriversLicense, "POL", today());
+    assert_eq!(
+        p.personal_number.as_ref().map(|r| (r.value.as_str(), r.how)),
+        Some((pesel.as_str(), How::SelfChecking))
+    );
+    let misread = format!("7801011234{}", (check + 1) % 10);
+    let p = read(&licence(&misread), IdType::DriversLicense, "POL", today());
+    assert_ne!(p.personal_number.map(|r| r.how), Some(How::SelfChecking));
+}

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::super::dates::{self, DayOrder, find_dates};
+use super::super::dates::{self, DayOrder};
 use super::super::labels::Segment;
 use super::super::lexicon::{self, Kind, Numbering};
 use super::super::{How, Printed, Read};
@@ -23,11 +23,12 @@ pub(in crate::extract::printed) fn read_dates(
     let order =
         dates::document_order(segs.iter().map(|s| s.text.as_str()), known, DayOrder::for_country(country), today);
     let numbering = Numbering::for_country(country);
+    let languages = crate::extract::catalogue::date_languages(country);
     let mut dated: Vec<(NaiveDate, Option<Kind>, f32)> = Vec::new();
     for (i, s) in segs.iter().enumerate() {
         let text = dates::normalise(&s.text);
         let mut label_start = 0;
-        for (k, found) in find_dates(&s.text, order, today).into_iter().enumerate() {
+        for (k, found) in dates::find_dates_in(&s.text, order, today, &languages).into_iter().enumerate() {
             let prefix = text.get(label_start..found.start).unwrap_or("");
             label_start = found.end;
             let mut role = lexicon::date_label(prefix, numbering);

@@ -179,13 +179,20 @@ pub(in crate::extract::printed) fn read_names<'s>(
                 && words.iter().all(|w| sig_words.contains(w))
         })
     };
-    // On North American cards the header (state name, document title) is the top row: an unlabelled line in it or
-    // above it is the title garbled ("URVERS UCENGE" beside "OKLAHOMA"), never the holder's name.
-    let header_row = if states {
+    // The issuing country's own name, or on documents whose header names the issuing state, province or territory
+    // (the catalogue's `subdivision_header`) one of its subdivisions, in any language the catalogue has: a header,
+    // never the holder's name, unless the signature spells it.
+    let subdivision_header = catalogue::entry(country).subdivision_header.contains(&id_type);
+    let place = |t: &str| {
+        catalogue::Catalogue::get().is_place_name(country, t.trim().trim_end_matches(','), subdivision_header)
+    };
+    // On cards whose header names the state (North American, Australian) the header is the top row: an unlabelled
+    // line in it or above it is the title garbled ("URVERS UCENGE" beside "OKLAHOMA"), never the holder's name.
+    let header_row = if states || subdivision_header {
         // (A header line has no digits or commas: "KANSAS CITY, MO 64101" is an address with a state in it.)
         segs.iter()
             .filter(|s| {
-                lexicon::has_header_words(&s.text, true)
+                (lexicon::has_header_words(&s.text, states) || place(&s.text))
                     && !is_vertical(s.line)
                     && !s.text.contains(|c: char| c.is_ascii_digit() || c == ',')
             })
@@ -227,6 +234,7 @@ pub(in crate::extract::printed) fn read_names<'s>(
                 && !is_vertical(s.line)
                 // The issuing country's code beside the flag of an EU licence ("FIN", "EST", "SLO").
                 && t.trim() != country
+                && (!place(t) || signed(t))
                 && !(numbering_is_iso(country, id_type) && (lexicon::EU_DISTINGUISHING_SIGNS.contains(&t.trim()) || lexicon::is_categories(t)))
                 // An eye or hair colour code whose label was lost ("BLK").
                 && (!states || !NEVER_NAMES.contains(&t.trim()))
@@ -282,11 +290,28 @@ pub(in crate::extract::printed) fn read_names<'s>(
             if words.len() < 2 {
                 return;
             }
-            // Korean cards print the family name first; Indian cards print it last.
+            // Korean cards print the family name first; Indian and Australian cards print it last, and where the
+            // given names are in small letters the surname is the run of words in capitals at the end ("Mary Ellen
+            // VAN DER BERG").
+            let capitals = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+            let trailing_capitals = words.iter().rev().take_while(|w| capitals(w)).count();
             let (sur, given) = if name_line(country, id_type) == Some(NameLine::SurnameGiven) {
                 (words[0].to_owned(), words[1..].join(" "))
             } else {
-                (words[words.len() - 1].to_owned(), words[..words.len() - 1].join(" "))
+                let mut cut = if trailing_capitals >= 1
+                    && trailing_capitals < words.len()
+                    && !words.iter().all(|w| capitals(w))
+                {
+                    words.len() - trailing_capitals
+                } else {
+                    words.len() - 1
+                };
+                // A surname's particles belong to it ("PATRICK VAN BUREN", "ANA DE LA CRUZ"), when the given names
+                // do not end up empty.
+                while cut > 1 && lexicon::NAME_PARTICLES.contains(&words[cut - 1].to_uppercase().as_str()) {
+                    cut -= 1;
+                }
+                (words[cut..].join(" "), words[..cut].join(" "))
             };
             out.surname = Some(read(&sur, first, How::Positional));
             out.given_names = Some(read(&given, first, How::Positional));
