@@ -325,6 +325,15 @@ mod tests {
     }
 
     #[test]
+    fn a_serbian_jmbg_is_a_self_checking_personal_number() {
+        // Added as a data entry only: the JMBG uses EMŠO's algorithm.
+        let srb = entry("SRB");
+        assert!(srb.personal_number_valid("0101990710008"));
+        assert!(!srb.personal_number_valid("0101990710007"));
+        assert!(srb.prints_personal_number(IdType::GovernmentId));
+    }
+
+    #[test]
     fn places_are_known_in_their_languages() {
         let c = Catalogue::get();
         assert!(c.is_place_name("AUS", "NEW SOUTH WALES", true));
