@@ -325,6 +325,14 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_table_names_every_entry() {
+        let readme = include_str!("../../../README.md");
+        for code in Catalogue::get().entries.keys() {
+            assert!(readme.contains(&format!("\n| {code} |")), "README's catalogue table has no row for {code}");
+        }
+    }
+
+    #[test]
     fn a_serbian_jmbg_is_a_self_checking_personal_number() {
         // Added as a data entry only: the JMBG uses EMŠO's algorithm.
         let srb = entry("SRB");
