@@ -190,6 +190,48 @@ pub fn check_dimensions(width: u32, height: u32) -> Result<(), ImageError> {
     Ok(())
 }
 
+/// A photo whose brightest pixels (the 99th percentile of luminance) stay below this was taken in low light: its
+/// paper is grey, and text detection, tuned on lit documents, finds few lines in it.
+const DIM_BELOW: u8 = 150;
+/// The level the brightest pixels of a dim photo are raised to, and the most it is brightened.
+const DIM_TARGET: f32 = 235.0;
+const MAX_BRIGHTENING: f32 = 3.0;
+
+/// A photo taken in low light, brightened so its paper is light again (a gain on every channel, the 99th percentile
+/// of luminance raised to [`DIM_TARGET`], at most [`MAX_BRIGHTENING`] times); `None` for a photo lit well enough,
+/// which is read as it is.
+pub fn brighten_dim(img: &RgbImage) -> Option<RgbImage> {
+    let mut hist = [0u64; 256];
+    let step = ((img.width() as u64 * img.height() as u64 / 40_000).max(1)) as usize;
+    for p in img.pixels().step_by(step) {
+        let [r, g, b] = p.0;
+        hist[((u32::from(r) * 299 + u32::from(g) * 587 + u32::from(b) * 114) / 1000) as usize] += 1;
+    }
+    let total: u64 = hist.iter().sum();
+    let mut seen = 0;
+    let p99 = (0..256).find(|&v| {
+        seen += hist[v];
+        seen * 100 >= total * 99
+    })? as u8;
+    if p99 >= DIM_BELOW || p99 == 0 {
+        return None;
+    }
+    let gain = (DIM_TARGET / f32::from(p99)).min(MAX_BRIGHTENING);
+    let mut out = img.clone();
+    for p in out.pixels_mut() {
+        for c in &mut p.0 {
+            *c = (f32::from(*c) * gain).min(255.0) as u8;
+        }
+    }
+    Some(out)
+}
+
+/// The share of pixels at each end of the grey scale left out when the contrast is stretched (see [`sharpness`]):
+/// specular glare and black background corners do not set the range.
+const SHARPNESS_CLIP: f32 = 0.01;
+/// The most the contrast is stretched: an almost uniform (blank) photo is not made sharp by amplifying its noise.
+const MAX_CONTRAST_STRETCH: f32 = 4.0;
+
 /// The width the sharpness is measured at (see [`sharpness`]).
 const SHARPNESS_WIDTH: u32 = 320;
 
@@ -205,7 +247,15 @@ pub fn sharpness(img: &RgbImage) -> f32 {
     if w < 3 || h < 3 {
         return 0.0;
     }
-    let px = |x: u32, y: u32| grey.get_pixel(x, y)[0] as f32;
+    // The Laplacian's variance grows with the square of the contrast: a photo taken in low light (its whole range
+    // a third of the scale) scored as a blurred one and lost every field. The grey levels are first stretched so
+    // that the darkest and brightest [`SHARPNESS_CLIP`] of the pixels span the full range.
+    let mut levels: Vec<u8> = grey.pixels().map(|p| p[0]).collect();
+    levels.sort_unstable();
+    let at = |q: f32| levels[((levels.len() - 1) as f32 * q) as usize] as f32;
+    let (lo, hi) = (at(SHARPNESS_CLIP), at(1.0 - SHARPNESS_CLIP));
+    let stretch = if hi - lo >= 1.0 { (255.0 / (hi - lo)).min(MAX_CONTRAST_STRETCH) } else { 1.0 };
+    let px = |x: u32, y: u32| grey.get_pixel(x, y)[0] as f32 * stretch;
     let (mut sum, mut sum2, mut n) = (0f64, 0f64, 0f64);
     for y in 1..h - 1 {
         for x in 1..w - 1 {
@@ -222,6 +272,15 @@ pub fn sharpness(img: &RgbImage) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dim_photo_is_brightened_and_a_lit_one_left_as_it_is() {
+        let dim = RgbImage::from_fn(200, 100, |x, _| image::Rgb(if x < 20 { [20, 20, 20] } else { [90, 88, 85] }));
+        let bright = brighten_dim(&dim).expect("dim");
+        assert!(bright.get_pixel(100, 50)[0] > 200, "{:?}", bright.get_pixel(100, 50));
+        let lit = RgbImage::from_fn(200, 100, |x, _| image::Rgb(if x < 20 { [20, 20, 20] } else { [230, 228, 225] }));
+        assert!(brighten_dim(&lit).is_none());
+    }
 
     fn encode(img: &RgbImage, format: ImageFormat) -> Vec<u8> {
         let mut out = Cursor::new(Vec::new());

@@ -69,6 +69,37 @@ pub(super) fn page_tilt(lines: &[OcrLine]) -> f32 {
     angles[angles.len() / 2]
 }
 
+/// A photo of a page turned a quarter turn (a phone held upright over a landscape card): most long lines run up or
+/// down the image. Their boxes are turned back by that quarter turn, so the page's rows and columns are rows and
+/// columns again (the OCR reads each line in its own direction, but reports its box in the photo's pixels).
+/// `None` when the page is upright or upside down (the tilt handles those).
+pub fn upright(lines: &[OcrLine]) -> Option<Vec<OcrLine>> {
+    let mut angles: Vec<f32> = lines
+        .iter()
+        .filter_map(|l| {
+            let (dx, dy) = (l.r#box[1].x - l.r#box[0].x, l.r#box[1].y - l.r#box[0].y);
+            (dx.hypot(dy) >= TILT_LINE_MIN_LENGTH * l.height).then(|| dy.atan2(dx))
+        })
+        .collect();
+    if angles.is_empty() {
+        return None;
+    }
+    angles.sort_by(f32::total_cmp);
+    let median = angles[angles.len() / 2];
+    let quarter = (median / std::f32::consts::FRAC_PI_2).round() as i32;
+    let turns = quarter.rem_euclid(4);
+    if turns % 2 == 0 {
+        return None;
+    }
+    // Text running down the photo (+90 degrees) is turned back by -90 degrees: (x, y) -> (y, -x); text running up
+    // (-90) by +90: (x, y) -> (-y, x).
+    let turn = |p: crate::ocr::geometry::Point| match turns {
+        1 => crate::ocr::geometry::Point { x: p.y, y: -p.x },
+        _ => crate::ocr::geometry::Point { x: -p.y, y: p.x },
+    };
+    Some(lines.iter().map(|l| OcrLine { r#box: l.r#box.map(turn), ..l.clone() }).collect())
+}
+
 /// The segment holding the value of a bare label: the nearest one to its right on the same row, else the nearest
 /// one below it (labels sit above values on most cards), that is not itself a label.
 pub(super) fn value_segment(segs: &[Segment], i: usize) -> Option<usize> {

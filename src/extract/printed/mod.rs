@@ -110,6 +110,8 @@ pub fn read_knowing(
         IdType::GovernmentId if north_american => Some(Numbering::Aamva),
         _ => None,
     };
+    let turned = layout::upright(lines);
+    let lines = turned.as_deref().unwrap_or(lines);
     let tilt = page_tilt(lines);
     let mut segs: Vec<Segment> = lines.iter().map(|l| segment(l, numbering, tilt)).collect();
     if numbering == Some(Numbering::Iso18013) {

@@ -878,3 +878,23 @@ fn a_labelled_personal_number_of_the_countrys_scheme_checks_itself_and_a_date_do
     let p = read(&licence(&misread), IdType::DriversLicense, "POL", today());
     assert_ne!(p.personal_number.map(|r| r.how), Some(How::SelfChecking));
 }
+
+#[test]
+fn a_page_photographed_a_quarter_turn_round_reads_as_the_upright_page() {
+    let upright = [
+        line("Nazwisko / Surname", 100.0, 50.0, 0),
+        line("NOWICKA", 100.0, 72.0, 1),
+        line("Imiona / Given names", 100.0, 100.0, 2),
+        line("EWA", 100.0, 122.0, 3),
+    ];
+    // The phone held upright: the card's text runs up the photo (x, y) -> (y, W - x), corners in reading order.
+    let turned: Vec<OcrLine> = upright
+        .iter()
+        .map(|l| OcrLine { r#box: l.r#box.map(|p| Point::new(p.y, 1000.0 - p.x)), ..l.clone() })
+        .collect();
+    for lines in [&upright[..], &turned[..]] {
+        let p = read(lines, IdType::Passport, "POL", today());
+        assert_eq!(p.surname.map(|r| r.value), Some("NOWICKA".into()));
+        assert_eq!(p.given_names.map(|r| r.value), Some("EWA".into()));
+    }
+}
