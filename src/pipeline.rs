@@ -21,11 +21,11 @@ pub fn scan(
     hint: &DocumentHint,
     today: NaiveDate,
 ) -> Result<Scan, OcrError> {
-    // A photo taken in low light is read brightened (imaging::brighten_dim); the sharpness is measured on the
-    // photo as sent.
+    // A photo taken in low light is read brightened (imaging::brighten_dim), and its sharpness measured so: the
+    // Laplacian's variance grows with the square of the contrast, and a dark photo scored as a blurred one and
+    // lost every field.
     let front_lit = imaging::brighten_dim(front);
     let back_lit = back.and_then(imaging::brighten_dim);
-    let sharpness_of = front;
     let front = front_lit.as_ref().unwrap_or(front);
     let back = back_lit.as_ref().or(back);
     let front_page = engine.read(front)?;
@@ -34,7 +34,7 @@ pub fn scan(
     let barcode_back = extract::document::spec(hint.id_type, &hint.country).barcode_on_back;
     let back_page = if barcode_back { None } else { back.map(|b| engine.read(b)).transpose()? };
     let barcode = if barcode_back { back.map(extract::barcode::read_barcode) } else { None };
-    let sharpness = imaging::sharpness(sharpness_of);
+    let sharpness = imaging::sharpness(front);
     let run = |front_lines: &[OcrLine], back_lines: Option<&[OcrLine]>| {
         extract::extract_with_barcode(
             front_lines,

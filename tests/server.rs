@@ -158,3 +158,47 @@ async fn bodies_beyond_the_memory_budget_get_503() {
     let (resp, _) = read_all(&mut s, Duration::from_millis(800)).await;
     assert!(resp.starts_with("HTTP/1.1 503") && resp.contains("server_busy"), "{resp}");
 }
+
+/// Sends `body` chunked (16 KiB chunks) after the request head; the last chunk only when `finish`.
+async fn send_chunked(s: &mut TcpStream, body: &[u8], finish: bool) {
+    let head = format!(
+        "POST /submission/step1 HTTP/1.1\r\nhost: x\r\nx-api-key: {API_KEY}\r\ncontent-type: multipart/form-data; boundary={}\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n",
+        common::app::BOUNDARY
+    );
+    s.write_all(head.as_bytes()).await.unwrap();
+    // (Writes may fail once the server has answered and closed: what it answered is what the tests read.)
+    for chunk in body.chunks(16 * 1024) {
+        let framed = [format!("{:x}\r\n", chunk.len()).as_bytes(), chunk, b"\r\n"].concat();
+        if s.write_all(&framed).await.is_err() {
+            return;
+        }
+    }
+    if finish {
+        let _ = s.write_all(b"0\r\n\r\n").await;
+    }
+}
+
+#[tokio::test]
+async fn a_chunked_upload_holds_a_share_of_what_has_arrived_not_the_whole_upload_limit() {
+    // A budget smaller than one upload's limit: a chunked upload used to take the whole limit and get 503.
+    let mut l = limits();
+    l.body_budget_bytes = 1024 * 1024;
+    let (addr, _app) = start(l).await;
+    let body = Form::with_image("chunked@example.com", "passport", "UTO", png(ANNA_WIDTH)).body();
+    assert!(body.len() < 1024 * 1024);
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    send_chunked(&mut s, &body, true).await;
+    let (resp, _) = read_all(&mut s, Duration::from_secs(10)).await;
+    assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
+}
+
+#[tokio::test]
+async fn a_chunked_body_that_grows_past_the_budget_gets_503() {
+    let mut l = limits();
+    l.body_budget_bytes = 100 * 1024;
+    let (addr, _app) = start(l).await;
+    let mut s = TcpStream::connect(addr).await.unwrap();
+    send_chunked(&mut s, &vec![b'x'; 300 * 1024], false).await;
+    let (resp, _) = read_all(&mut s, Duration::from_millis(800)).await;
+    assert!(resp.starts_with("HTTP/1.1 503") && resp.contains("server_busy"), "{resp}");
+}

@@ -103,32 +103,73 @@ struct IncomingBody {
     held: Arc<Mutex<Option<OwnedSemaphorePermit>>>,
 }
 
+/// Take `kib` more of the budget for a body, held with what it holds already until the answer is ready.
+fn reserve(budget: &Arc<Semaphore>, held: &Mutex<Option<OwnedSemaphorePermit>>, kib: u32) -> Result<(), ApiError> {
+    let permit = budget.clone().try_acquire_many_owned(kib).map_err(|_| {
+        ApiError::new(ErrorCode::ServerBusy, "the service is receiving as many uploads as it can hold; retry shortly")
+    })?;
+    if let Ok(mut slot) = held.lock() {
+        match slot.as_mut() {
+            Some(h) => h.merge(permit),
+            None => *slot = Some(permit),
+        }
+    }
+    Ok(())
+}
+
+/// A share of the budget in KiB for `bytes` bytes (at least one).
+fn kib(bytes: usize) -> u32 {
+    (bytes / 1024 + 1).min(u32::MAX as usize) as u32
+}
+
 #[async_trait]
 impl RequestBody for IncomingBody {
     async fn read(self, limit: usize) -> Result<Bytes, ApiError> {
         if self.content_length.is_some_and(|n| n > limit as u64) {
             return Err(too_large(limit));
         }
-        let expected = self.content_length.map_or(limit, |n| n as usize);
-        let kib = (expected / 1024 + 1).min(u32::MAX as usize) as u32;
-        let permit = self.budget.clone().try_acquire_many_owned(kib).map_err(|_| {
-            ApiError::new(
-                ErrorCode::ServerBusy,
-                "the service is receiving as many uploads as it can hold; retry shortly",
-            )
-        })?;
-        if let Ok(mut slot) = self.held.lock() {
-            *slot = Some(permit);
-        }
-        match tokio::time::timeout(self.timeout, Limited::new(self.body, limit).collect()).await {
-            Ok(Ok(collected)) => Ok(collected.to_bytes()),
-            Ok(Err(e)) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => Err(too_large(limit)),
-            Ok(Err(_)) => {
-                Err(ApiError::new(ErrorCode::InvalidMultipart, "the request body could not be read to its end"))
+        let unreadable = || ApiError::new(ErrorCode::InvalidMultipart, "the request body could not be read to its end");
+        let IncomingBody { body, content_length, timeout, budget, held } = self;
+        let read = async {
+            match content_length {
+                // A declared length takes its whole share before the first byte is read.
+                Some(n) => {
+                    reserve(&budget, &held, kib(n as usize))?;
+                    match Limited::new(body, limit).collect().await {
+                        Ok(collected) => Ok(collected.to_bytes()),
+                        Err(e) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => {
+                            Err(too_large(limit))
+                        }
+                        Err(_) => Err(unreadable()),
+                    }
+                }
+                // A chunked body of unknown length holds a share of what has arrived, taken chunk by chunk: an
+                // upload of a few hundred KiB no longer holds the whole upload limit while it comes in.
+                None => {
+                    let mut body = body;
+                    let mut buf = bytes::BytesMut::new();
+                    let mut taken = 0u32;
+                    while let Some(frame) = body.frame().await {
+                        let Ok(data) = frame.map_err(|_| unreadable())?.into_data() else { continue };
+                        if buf.len() + data.len() > limit {
+                            return Err(too_large(limit));
+                        }
+                        let want = kib(buf.len() + data.len());
+                        if want > taken {
+                            reserve(&budget, &held, want - taken)?;
+                            taken = want;
+                        }
+                        buf.extend_from_slice(&data);
+                    }
+                    Ok(buf.freeze())
+                }
             }
+        };
+        match tokio::time::timeout(timeout, read).await {
+            Ok(result) => result,
             Err(_) => Err(ApiError::new(
                 ErrorCode::RequestTimeout,
-                format!("the request body did not arrive within {} seconds", self.timeout.as_secs()),
+                format!("the request body did not arrive within {} seconds", timeout.as_secs()),
             )),
         }
     }

@@ -226,12 +226,6 @@ pub fn brighten_dim(img: &RgbImage) -> Option<RgbImage> {
     Some(out)
 }
 
-/// The share of pixels at each end of the grey scale left out when the contrast is stretched (see [`sharpness`]):
-/// specular glare and black background corners do not set the range.
-const SHARPNESS_CLIP: f32 = 0.01;
-/// The most the contrast is stretched: an almost uniform (blank) photo is not made sharp by amplifying its noise.
-const MAX_CONTRAST_STRETCH: f32 = 4.0;
-
 /// The width the sharpness is measured at (see [`sharpness`]).
 const SHARPNESS_WIDTH: u32 = 320;
 
@@ -247,15 +241,7 @@ pub fn sharpness(img: &RgbImage) -> f32 {
     if w < 3 || h < 3 {
         return 0.0;
     }
-    // The Laplacian's variance grows with the square of the contrast: a photo taken in low light (its whole range
-    // a third of the scale) scored as a blurred one and lost every field. The grey levels are first stretched so
-    // that the darkest and brightest [`SHARPNESS_CLIP`] of the pixels span the full range.
-    let mut levels: Vec<u8> = grey.pixels().map(|p| p[0]).collect();
-    levels.sort_unstable();
-    let at = |q: f32| levels[((levels.len() - 1) as f32 * q) as usize] as f32;
-    let (lo, hi) = (at(SHARPNESS_CLIP), at(1.0 - SHARPNESS_CLIP));
-    let stretch = if hi - lo >= 1.0 { (255.0 / (hi - lo)).min(MAX_CONTRAST_STRETCH) } else { 1.0 };
-    let px = |x: u32, y: u32| grey.get_pixel(x, y)[0] as f32 * stretch;
+    let px = |x: u32, y: u32| grey.get_pixel(x, y)[0] as f32;
     let (mut sum, mut sum2, mut n) = (0f64, 0f64, 0f64);
     for y in 1..h - 1 {
         for x in 1..w - 1 {
