@@ -56,3 +56,29 @@ fn a_td1_card_is_read_from_front_and_back_with_confirmed_fields() {
     assert_eq!(value(&f.identity_number), Some(("234418187", true)));
     assert!(scan.extraction.retry.is_empty(), "{:?}", scan.extraction.retry);
 }
+
+/// The scan walk refuses no photo of the shared sets (baseline, progressive, with restart intervals, from
+/// several encoders), and refuses each of them cut at two thirds and closed again with an end marker.
+#[test]
+fn every_shared_jpeg_decodes_whole_and_is_refused_cut_and_closed() {
+    let mut seen = 0;
+    for set in ["specimens", "synthetic-dev"] {
+        for entry in std::fs::read_dir(common::testdata().join(set)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            if !bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+                continue;
+            }
+            kyc::imaging::decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let mut closed = bytes[..bytes.len() * 2 / 3].to_vec();
+            closed.extend_from_slice(&[0xFF, 0xD9]);
+            let err = kyc::imaging::decode(&closed).unwrap_err();
+            assert_eq!(err, kyc::imaging::ImageError::Corrupt, "{}", path.display());
+            seen += 1;
+        }
+    }
+    assert!(seen >= 60, "{seen} JPEGs");
+}

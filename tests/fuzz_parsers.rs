@@ -11,6 +11,17 @@ fn today() -> NaiveDate {
 }
 
 /// Byte strings that start like real formats half the time, so the decoders get past their magic numbers.
+/// A 240x200 colour JPEG with busy content (every block codes many coefficients).
+fn small_jpeg() -> &'static [u8] {
+    static JPEG: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    JPEG.get_or_init(|| {
+        let img = image::RgbImage::from_fn(240, 200, |x, y| image::Rgb([(x * 7) as u8, (y * 5) as u8, (x ^ y) as u8]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+        out.into_inner()
+    })
+}
+
 fn image_like() -> impl Strategy<Value = Vec<u8>> {
     let prefix = prop::sample::select(vec![
         vec![],
@@ -29,6 +40,26 @@ proptest! {
 
     #[test]
     fn image_decoding_never_panics(bytes in image_like()) {
+        let _ = kyc::imaging::decode(&bytes);
+    }
+
+    /// A valid JPEG with bytes changed anywhere (its tables, frame, scan headers and entropy-coded data), cut, or
+    /// closed again: the marker walk, the scan walk and the decoder refuse or decode it, never panic.
+    #[test]
+    fn a_mutated_jpeg_never_panics(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        cut in any::<prop::sample::Index>(),
+        close in any::<bool>(),
+    ) {
+        let mut bytes = small_jpeg().to_vec();
+        for (at, value) in edits {
+            let i = at.index(bytes.len());
+            bytes[i] = value;
+        }
+        if close {
+            bytes.truncate(cut.index(bytes.len()).max(4));
+            bytes.extend_from_slice(&[0xFF, 0xD9]);
+        }
         let _ = kyc::imaging::decode(&bytes);
     }
 

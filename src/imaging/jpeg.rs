@@ -5,6 +5,10 @@
 
 use super::ImageError;
 
+/// Most scans a JPEG may have: a baseline image has one per component at most, libjpeg's progressive scripts ten,
+/// and each scan keeps a copy of its tables (2 KB at most) for the walk.
+const MAX_SCANS: usize = 64;
+
 /// What the markers say about a JPEG.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JpegHeader {
@@ -16,6 +20,24 @@ pub struct JpegHeader {
     pub progressive: bool,
     /// Offset just past the EOI marker: the image's own bytes are `bytes[..end]`.
     pub end: usize,
+    /// Every scan with the Huffman tables and restart interval in force when it began, for the walk that proves
+    /// each scan holds all its blocks ([`super::jpeg_scans::check`]).
+    pub scans: Vec<Scan>,
+}
+
+/// One scan (T.81 B.2.3): which frame components it codes with which tables, its spectral band and
+/// successive-approximation bits, and where its entropy-coded data lies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scan {
+    /// (index of the component in the frame, DC table, AC table) in the scan's order.
+    pub components: Vec<(usize, u8, u8)>,
+    pub spectral: (u8, u8),
+    pub approximation_high: u8,
+    /// MCUs between restart markers (0: none).
+    pub restart_interval: u16,
+    /// Huffman tables in force: DC 0-3, then AC 0-3, as their DHT definitions (16 counts, then the values).
+    pub tables: [Option<Vec<u8>>; 8],
+    pub data: std::ops::Range<usize>,
 }
 
 impl JpegHeader {
@@ -42,6 +64,10 @@ impl JpegHeader {
 pub fn parse(bytes: &[u8]) -> Result<JpegHeader, ImageError> {
     let mut pos = 2;
     let mut frame: Option<JpegHeader> = None;
+    let mut component_ids: Vec<u8> = Vec::new();
+    let mut tables: [Option<Vec<u8>>; 8] = Default::default();
+    let mut restart_interval = 0u16;
+    let mut scans = Vec::new();
     loop {
         if bytes.get(pos) != Some(&0xFF) {
             return Err(ImageError::Corrupt);
@@ -55,7 +81,10 @@ pub fn parse(bytes: &[u8]) -> Result<JpegHeader, ImageError> {
         match marker {
             0xD9 => {
                 let frame = frame.ok_or(ImageError::Corrupt)?;
-                return Ok(JpegHeader { end: pos, ..frame });
+                if scans.is_empty() {
+                    return Err(ImageError::Corrupt);
+                }
+                return Ok(JpegHeader { end: pos, scans, ..frame });
             }
             0x01 | 0xD0..=0xD7 => continue,
             0x00 | 0xD8 => return Err(ImageError::Corrupt),
@@ -72,7 +101,14 @@ pub fn parse(bytes: &[u8]) -> Result<JpegHeader, ImageError> {
                 if frame.is_some() {
                     return Err(ImageError::Corrupt);
                 }
-                frame = Some(parse_frame(segment, marker == 0xC2)?);
+                let f = parse_frame(segment, marker == 0xC2)?;
+                component_ids = segment[6..].chunks_exact(3).take(f.sampling.len()).map(|c| c[0]).collect();
+                frame = Some(f);
+            }
+            0xC4 => define_tables(segment, &mut tables)?,
+            0xDD => {
+                let [r1, r0] = segment else { return Err(ImageError::Corrupt) };
+                restart_interval = u16::from_be_bytes([*r1, *r0]);
             }
             0xC3 | 0xC7 | 0xCB | 0xCF => return Err(ImageError::Unsupported("lossless JPEG")),
             0xC5 | 0xC6 => return Err(ImageError::Unsupported("hierarchical JPEG")),
@@ -81,7 +117,12 @@ pub fn parse(bytes: &[u8]) -> Result<JpegHeader, ImageError> {
                 if frame.is_none() {
                     return Err(ImageError::Corrupt);
                 }
+                if scans.len() == MAX_SCANS {
+                    return Err(ImageError::Unsupported("JPEG with more scans than any encoder writes"));
+                }
+                let start = pos;
                 pos = end_of_entropy_data(bytes, pos)?;
+                scans.push(parse_scan(segment, &component_ids, &tables, restart_interval, start..pos)?);
             }
             _ => {}
         }
@@ -106,7 +147,57 @@ fn parse_frame(s: &[u8], progressive: bool) -> Result<JpegHeader, ImageError> {
     if sampling.iter().any(|&(h, v)| !(1..=4).contains(&h) || !(1..=4).contains(&v)) {
         return Err(ImageError::Corrupt);
     }
-    Ok(JpegHeader { width, height, sampling, progressive, end: 0 })
+    Ok(JpegHeader { width, height, sampling, progressive, end: 0, scans: Vec::new() })
+}
+
+/// Record the tables a DHT segment defines (B.2.4.2): each is its class and id, 16 counts of codes per length,
+/// then the values.
+fn define_tables(mut s: &[u8], tables: &mut [Option<Vec<u8>>; 8]) -> Result<(), ImageError> {
+    while let [tc_th, rest @ ..] = s {
+        let (class, id) = (tc_th >> 4, tc_th & 0x0F);
+        if class > 1 || id > 3 || rest.len() < 16 {
+            return Err(ImageError::Corrupt);
+        }
+        let n = 16 + rest[..16].iter().map(|&c| c as usize).sum::<usize>();
+        let table = rest.get(..n).ok_or(ImageError::Corrupt)?;
+        tables[class as usize * 4 + id as usize] = Some(table.to_vec());
+        s = &rest[n..];
+    }
+    Ok(())
+}
+
+/// A SOS segment (B.2.3) with the tables and restart interval then in force.
+fn parse_scan(
+    s: &[u8],
+    component_ids: &[u8],
+    tables: &[Option<Vec<u8>>; 8],
+    restart_interval: u16,
+    data: std::ops::Range<usize>,
+) -> Result<Scan, ImageError> {
+    let [n, rest @ ..] = s else { return Err(ImageError::Corrupt) };
+    let n = *n as usize;
+    let (selectors, [ss, se, a]) = (rest.get(..2 * n).ok_or(ImageError::Corrupt)?, rest.get(2 * n..).unwrap_or(&[]))
+    else {
+        return Err(ImageError::Corrupt);
+    };
+    let components = selectors
+        .chunks_exact(2)
+        .map(|c| {
+            let index = component_ids.iter().position(|&id| id == c[0]).ok_or(ImageError::Corrupt)?;
+            Ok((index, c[1] >> 4, c[1] & 0x0F))
+        })
+        .collect::<Result<Vec<_>, ImageError>>()?;
+    if n == 0 || components.iter().any(|&(_, dc, ac)| dc > 3 || ac > 3) {
+        return Err(ImageError::Corrupt);
+    }
+    Ok(Scan {
+        components,
+        spectral: (*ss, *se),
+        approximation_high: a >> 4,
+        restart_interval,
+        tables: tables.clone(),
+        data,
+    })
 }
 
 /// The offset of the marker that ends a scan's entropy-coded data: the first 0xFF not followed by a stuffed 0x00,
@@ -180,8 +271,14 @@ mod tests {
 
     #[test]
     fn progressive_coefficients_are_counted_per_component_at_its_own_sampling() {
-        let h =
-            JpegHeader { width: 1000, height: 1000, sampling: vec![(2, 2), (1, 1), (1, 1)], progressive: true, end: 0 };
+        let h = JpegHeader {
+            width: 1000,
+            height: 1000,
+            sampling: vec![(2, 2), (1, 1), (1, 1)],
+            progressive: true,
+            end: 0,
+            scans: Vec::new(),
+        };
         // Y at 1000x1000 padded to 1000x1000 (125 blocks), Cb and Cr at 500x500 padded to 504x504.
         assert_eq!(h.coefficient_bytes(), (1000 * 1000 + 2 * 504 * 504) * 2);
     }

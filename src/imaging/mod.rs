@@ -28,6 +28,7 @@ impl ImageKind {
 }
 
 mod jpeg;
+mod jpeg_scans;
 mod png;
 
 /// Smallest side we can read a document from; the synthetic 20x20 upload must be refused, 640x480 is the norm.
@@ -104,14 +105,22 @@ pub struct ImageInfo {
 /// marker, dimensions and decoding memory within limits. Nothing is inflated or decoded (microseconds, so it runs
 /// where the request is read), and a request is refused before it waits for a decoding slot.
 pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, ImageError> {
+    structure(bytes).map(|(info, _)| info)
+}
+
+/// [`inspect`], with a JPEG's markers kept for the scan walk of [`decode`].
+fn structure(bytes: &[u8]) -> Result<(ImageInfo, Option<jpeg::JpegHeader>), ImageError> {
     let kind = sniff(bytes)?;
+    let mut header = None;
     let info = match kind {
         ImageKind::Jpeg => {
             let j = jpeg::parse(bytes)?;
             // The decoder writes RGB (or grey) straight into the frame; only a progressive image keeps more.
             let native = if j.sampling.len() == 1 { 1 } else { 3 };
             let decode_bytes = decode_bytes(j.width, j.height, native, j.coefficient_bytes());
-            ImageInfo { kind, width: j.width, height: j.height, len: j.end, decode_bytes }
+            let info = ImageInfo { kind, width: j.width, height: j.height, len: j.end, decode_bytes };
+            header = Some(j);
+            info
         }
         ImageKind::Png => {
             let p = png::parse(bytes)?;
@@ -129,7 +138,7 @@ pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, ImageError> {
             needed_mb: info.decode_bytes.div_ceil(1 << 20),
         });
     }
-    Ok(info)
+    Ok((info, header))
 }
 
 /// The memory a decoding takes at its peak: the decoder's frame at `native_bytes_per_pixel` alongside the RGB
@@ -141,11 +150,15 @@ fn decode_bytes(width: u32, height: u32, native_bytes_per_pixel: u64, extra: u64
     pixels * (native_bytes_per_pixel + 3).max(2 * 3) + extra
 }
 
-/// Decode an upload: its structure checked ([`inspect`]), a PNG's unread chunks dropped, the pixels decoded
-/// within the memory cap, EXIF orientation applied.
+/// Decode an upload: its structure checked ([`inspect`]), a JPEG's scans walked to their last block, a PNG's
+/// unread chunks dropped, the pixels decoded within the memory cap, EXIF orientation applied.
 pub fn decode(bytes: &[u8]) -> Result<DecodedImage, ImageError> {
-    let info = inspect(bytes)?;
+    let (info, jpeg) = structure(bytes)?;
     let own = &bytes[..info.len];
+    if let Some(header) = &jpeg {
+        // The decoder fills a scan cut short with grey; a JPEG closed again after a cut is refused here instead.
+        jpeg_scans::check(own, header)?;
+    }
     let (format, data) = match info.kind {
         ImageKind::Jpeg => (ImageFormat::Jpeg, std::borrow::Cow::Borrowed(own)),
         ImageKind::Png => (ImageFormat::Png, png::for_decoding(own)?),
@@ -300,6 +313,9 @@ mod tests {
         let jpg = encode(&RgbImage::from_fn(400, 300, |x, y| image::Rgb([x as u8, y as u8, 7])), ImageFormat::Jpeg);
         assert!(decode(&jpg).is_ok());
         assert_eq!(decode(&jpg[..jpg.len() * 55 / 100]).unwrap_err(), ImageError::Corrupt);
+        let mut closed = jpg[..jpg.len() * 55 / 100].to_vec();
+        closed.extend_from_slice(&[0xFF, 0xD9]);
+        assert_eq!(decode(&closed).unwrap_err(), ImageError::Corrupt, "cut, then closed with an end marker");
     }
 
     #[test]
