@@ -29,6 +29,7 @@ impl ImageKind {
 
 mod jpeg;
 mod jpeg_scans;
+pub mod pdf417;
 mod png;
 
 /// Smallest side we can read a document from; the synthetic 20x20 upload must be refused, 640x480 is the norm.

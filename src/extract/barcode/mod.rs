@@ -1,17 +1,18 @@
 //! The PDF417 barcode on the back of US and Canadian driver's licences and ID cards, and the AAMVA record it
 //! carries: error-corrected holder data that confirms the front of the card exactly.
 //!
-//! [`read_barcode`] is the entry point: locate and straighten the symbol in a phone photo ([`pdf417`]), decode it
-//! with rxing, and accept the first decode that passes the strict AAMVA check ([`aamva::parse_aamva`]). A decode
-//! is never trusted on its own: PDF417 decoders can return wrong bytes without an error, and an AAMVA file whose
+//! [`read_barcode`] is the entry point: locate and straighten the symbol in a phone photo and decode it with rxing
+//! (the imaging layer's [`pdf417`]), and accept the first decode that passes the strict AAMVA check
+//! ([`aamva::parse_aamva`]). A decode is never trusted on its own: PDF417 decoders can return wrong bytes without an error, and an AAMVA file whose
 //! header, directory and subfiles add up exactly is the confirmation. It is CPU-bound (a few tens of
 //! milliseconds for a 1280-1600 px photo, about 0.1 s when nothing decodes): call it off the async workers, like
 //! OCR. Every failure is a [`BarcodeError`], reported as the retry code `barcode_protocol_fail`.
 
 pub mod aamva;
-pub mod pdf417;
 
 use image::RgbImage;
+
+use crate::imaging::pdf417;
 
 pub use aamva::{
     AamvaError, AamvaRecord, Address, DocumentKind, Height, JURISDICTIONS, Jurisdiction, Sex, parse_aamva,
