@@ -145,6 +145,7 @@ def vectors():
     from stdnum.in_ import aadhaar
     from stdnum.is_ import kennitala
     from stdnum.it import codicefiscale
+    from stdnum.jp import in_ as jp_in
     from stdnum.kr import rrn
     from stdnum.lt import asmens
     from stdnum.mx import curp
@@ -284,9 +285,12 @@ def vectors():
         "codice_fiscale": (codicefiscale, body_cf, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 1),
         "curp": (curp, body_curp, digits, 1),
         "kennitala": (kennitala, body_kennitala, digits, 1),
+        "jp_in": (jp_in, lambda: d(11), digits, 1),
     }
     out = {}
     for name, (module, body, alphabet, width) in sorted(schemes.items()):
+        # Each scheme draws from its own seed: adding a scheme leaves the others' numbers as they were.
+        rng.seed(f"20261207-{name}")
         valid, invalid = [], []
         tries = 0
         while (len(valid) < 30 or len(invalid) < 30) and tries < 5000:

@@ -67,6 +67,8 @@ pub enum Scheme {
     Curp,
     /// Iceland: kennitala, DDMMYY, two digits, a mod-11 check digit and the century.
     Kennitala,
+    /// Japan: Individual Number (個人番号, "My Number"), 12 digits, weights 6-5-4-3-2-7-6-5-4-3-2 mod 11.
+    JpIn,
 }
 
 /// The number's digits, when `s` is exactly `n` digits apart from spaces and hyphens (the groups a document prints
@@ -353,6 +355,13 @@ fn kennitala(s: &str) -> bool {
     r != 10 && r == d[8]
 }
 
+fn jp_in(s: &str) -> bool {
+    let Some(d) = digits(s, 12) else { return false };
+    // The remainder mod 11; remainders 0 and 1 give the check digit 0 (the ministry's ordinance on the number).
+    let r = weighted(&d[..11], &[6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11;
+    d[11] == if r <= 1 { 0 } else { 11 - r }
+}
+
 impl Scheme {
     /// Whether `printed` (as the document prints it, separators included) is a valid number of this scheme.
     pub fn valid(self, printed: &str) -> bool {
@@ -383,6 +392,7 @@ impl Scheme {
             Scheme::CodiceFiscale => numbers::valid_codice_fiscale(s),
             Scheme::Curp => numbers::valid_curp(s),
             Scheme::Kennitala => kennitala(s),
+            Scheme::JpIn => jp_in(s),
         }
     }
 
@@ -391,7 +401,7 @@ impl Scheme {
     /// two check digits, letters in set places). A bare nine-digit number with one check digit passes one time in
     /// ten or eleven: it counts only under a personal-number label.
     pub fn distinctive(self) -> bool {
-        !matches!(self, Scheme::IlIdnr | Scheme::Oib | Scheme::PeCui)
+        !matches!(self, Scheme::IlIdnr | Scheme::Oib | Scheme::PeCui | Scheme::JpIn)
     }
 }
 
@@ -424,7 +434,7 @@ mod tests {
     fn every_scheme_agrees_with_python_stdnum_on_valid_and_invalid_numbers() {
         let v: Vectors =
             serde_json::from_str(include_str!("../../../data/documents/personal-number-vectors.json")).unwrap();
-        assert!(v.schemes.len() >= 27);
+        assert!(v.schemes.len() >= 28);
         for (name, vectors) in &v.schemes {
             let scheme: Scheme = serde_json::from_value(serde_json::Value::String(name.clone()))
                 .unwrap_or_else(|_| panic!("{name} is no scheme"));
@@ -443,7 +453,8 @@ mod tests {
         fn no_scheme_panics_on_any_text(text in "\\PC{0,24}", digits in "[0-9 ./+-]{0,20}") {
             for name in ["pesel", "egn", "hetu", "personnummer", "cnp", "isikukood", "asmens_kodas", "belgian_nn",
                 "fodselsnummer", "cpf", "tckimlik", "za_idnr", "il_idnr", "oib", "emso", "rodne_cislo", "cn_ric",
-                "kr_rrn", "bsn", "aadhaar", "dni", "nie", "rut", "pe_cui", "codice_fiscale", "curp", "kennitala"] {
+                "kr_rrn", "bsn", "aadhaar", "dni", "nie", "rut", "pe_cui", "codice_fiscale", "curp", "kennitala",
+                "jp_in"] {
                 let scheme: Scheme = serde_json::from_value(serde_json::Value::String(name.into())).unwrap();
                 let _ = scheme.valid(&text);
                 let _ = scheme.valid(&digits);
@@ -469,6 +480,7 @@ mod tests {
             (Scheme::Cpf, "390.533.447-05", "390.533.447-06"),
             (Scheme::BelgianNn, "85.07.30-033.28", "85.07.30-033.29"),
             (Scheme::Oib, "94577403194", "94577403195"),
+            (Scheme::JpIn, "6214 9832 0257", "6214 9832 0258"),
         ] {
             assert!(scheme.valid(good), "{scheme:?} {good}");
             assert!(!scheme.valid(bad), "{scheme:?} {bad}");
