@@ -258,6 +258,17 @@ fn arithmetic_jpeg() -> Vec<u8> {
     j
 }
 
+/// A JPEG cut at half its length and closed again with an end marker: its markers look whole, its scan is not.
+fn cut_and_closed_jpeg() -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    let img = image::RgbImage::from_fn(300, 300, |x, y| image::Rgb([(x * 3) as u8, (y * 7) as u8, (x ^ y) as u8]));
+    img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+    let mut j = out.into_inner();
+    j.truncate(j.len() / 2);
+    j.extend_from_slice(&[0xFF, 0xD9]);
+    j
+}
+
 #[tokio::test]
 async fn a_path_names_a_route_as_written_or_nothing() {
     let app = app(ProjectOptions::default());
@@ -372,6 +383,7 @@ async fn malformed_requests_are_refused_with_stable_codes_and_store_nothing() {
             "image_dimensions_too_large",
         ),
         (Form::with_image("m@example.com", "passport", "NLD", arithmetic_jpeg()), "image_unsupported_format"),
+        (Form::with_image("m@example.com", "passport", "NLD", cut_and_closed_jpeg()), "image_corrupt"),
     ];
     for (form, code) in cases {
         let (status, body) = app.step1(&form).await;
