@@ -11,8 +11,8 @@ TYPES = {"passport": "P", "government_id": "ID", "drivers_license": "DL", "resid
 
 docs = json.load(open("data/documents/documents.json"))["countries"]
 regions = json.load(open("data/documents/regions.json"))["regions"]
-print("| country | languages (CLDR) | subdivisions | personal number, printed on | in the MRZ | dates | name on one line | header names the subdivision | licence field numbers |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+print("| country | languages (CLDR) | subdivisions | personal number, printed on | in the MRZ | dates | name on one line | header names the subdivision | licence field numbers | cards without MRZ |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 rest = [c for c in sorted(docs) if c not in COVERAGE]
 for c in COVERAGE + rest:
     e = docs.get(c, {})
@@ -27,4 +27,5 @@ for c in COVERAGE + rest:
     nl = ", ".join(f"{TYPES.get(k, k)}: {v.replace('_', ' ')}" for k, v in e.get("name_line", {}).items()) or "-"
     sh = "/".join(TYPES.get(t, t) for t in e.get("subdivision_header", [])) or "-"
     ln = e.get("licence_numbering") or ("AAMVA" if c in ("USA", "CAN") else "ISO 18013")
-    print(f"| {c} | {langs} | {subs} | {pn} | {mrz} | {dates} | {nl} | {sh} | {ln} |")
+    nm = "/".join(TYPES.get(t, t) for t in e.get("without_mrz", [])) or "-"
+    print(f"| {c} | {langs} | {subs} | {pn} | {mrz} | {dates} | {nl} | {sh} | {ln} | {nm} |")

@@ -52,11 +52,9 @@ pub struct Spec {
 pub fn spec(id_type: IdType, country: &str) -> Spec {
     use IdType::*;
     let north_american = matches!(country, "USA" | "CAN");
-    let no_mrz_ids = matches!(country, "KOR" | "IND" | "USA" | "CAN" | "JPN");
     let carries_mrz = match id_type {
         Passport | Visa => true,
-        ResidencePermit => !north_american,
-        GovernmentId => !no_mrz_ids,
+        GovernmentId | ResidencePermit => !catalogue::entry(country).without_mrz.contains(&id_type),
         _ => false,
     };
     let mrz_formats: &'static [MrzFormat] = match id_type {
@@ -148,6 +146,10 @@ mod tests {
         assert!(!spec(IdType::GovernmentId, "KOR").carries_mrz);
         assert!(!spec(IdType::DriversLicense, "USA").carries_mrz);
         assert!(spec(IdType::ResidencePermit, "FRA").carries_mrz);
+        // From the catalogue: cards without an MRZ are listed; a green card carries one (TD1), and a country the
+        // catalogue does not know is taken to have one (nothing accepted until it is read).
+        assert!(!spec(IdType::GovernmentId, "IDN").carries_mrz && !spec(IdType::ResidencePermit, "JPN").carries_mrz);
+        assert!(spec(IdType::ResidencePermit, "USA").carries_mrz && spec(IdType::GovernmentId, "UTO").carries_mrz);
     }
 
     #[test]

@@ -90,6 +90,11 @@ pub struct Entry {
     /// The field numbers its licences print (none given: ISO/IEC 18013-1 outside North America).
     #[serde(default)]
     pub licence_numbering: Option<LicenceNumbering>,
+    /// Identity cards or residence permits of the state that carry no MRZ (passports and visas always do; any
+    /// other card is taken to carry one unless listed, so that nothing is accepted from a card whose MRZ went
+    /// unread).
+    #[serde(default)]
+    pub without_mrz: Vec<IdType>,
     pub sources: Vec<String>,
 }
 
