@@ -1119,6 +1119,15 @@ mod tests {
         assert_eq!(leading_labels("KOWALSKI").0, []);
         assert_eq!(leading_labels("NOM/Sumame").0, [Kind::Surname], "rn read as m");
         assert_eq!(leading_labels("Prüimek/Sumame").0, [Kind::Surname]);
+        // Turkish and Indonesian captions (labels.json), as the cards print them.
+        assert_eq!(leading_labels("Soyadı / Surname").0, [Kind::Surname]);
+        assert_eq!(leading_labels("Doğum Tarihi / Date of Birth").0, [Kind::BirthDate]);
+        assert_eq!(leading_labels("Son Geçerlilik / Valid Until").0, [Kind::ExpiryDate]);
+        let (kinds, words) = leading_labels("T.C. Kimlik No / TR Identity No 12345678950");
+        assert_eq!((kinds, words), (vec![Kind::PersonalNumber], 7), "both captions (T.C. read as one word), then the value");
+        assert_eq!(leading_labels("Jenis Kelamin").0, [Kind::Sex]);
+        assert_eq!(leading_labels("Berlaku Hingga").0, [Kind::ExpiryDate]);
+        assert_eq!(leading_labels("Anne Adı").0, [Kind::Other], "the mother's name is not the holder's");
     }
 
     #[test]
