@@ -1124,7 +1124,11 @@ mod tests {
         assert_eq!(leading_labels("Doğum Tarihi / Date of Birth").0, [Kind::BirthDate]);
         assert_eq!(leading_labels("Son Geçerlilik / Valid Until").0, [Kind::ExpiryDate]);
         let (kinds, words) = leading_labels("T.C. Kimlik No / TR Identity No 12345678950");
-        assert_eq!((kinds, words), (vec![Kind::PersonalNumber], 7), "both captions (T.C. read as one word), then the value");
+        assert_eq!(
+            (kinds, words),
+            (vec![Kind::PersonalNumber], 7),
+            "both captions (T.C. read as one word), then the value"
+        );
         assert_eq!(leading_labels("Jenis Kelamin").0, [Kind::Sex]);
         assert_eq!(leading_labels("Berlaku Hingga").0, [Kind::ExpiryDate]);
         assert_eq!(leading_labels("Anne Adı").0, [Kind::Other], "the mother's name is not the holder's");
