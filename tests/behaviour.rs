@@ -269,6 +269,33 @@ fn cut_and_closed_jpeg() -> Vec<u8> {
     j
 }
 
+/// Step 1's answer and GET hold a person's data; errors and static routes are marked the same, so no cache between
+/// the service and the client keeps any of it.
+#[tokio::test]
+async fn every_response_says_no_store() {
+    let app = app(ProjectOptions::default());
+    let step1 = kyc::api::handle(
+        app.state.clone(),
+        Form::with_image("cache@example.com", "passport", "NLD", png(ANNA_WIDTH)).request(API_KEY),
+        kyc::api::Caller::Unverified,
+    )
+    .await;
+    assert_eq!(step1.status(), 200);
+    let id = serde_json::from_slice::<Value>(step1.body()).unwrap()["submissionId"].as_str().unwrap().to_owned();
+    let read =
+        kyc::api::handle(app.state.clone(), get(&format!("/submission/{id}"), API_KEY), kyc::api::Caller::Unverified)
+            .await;
+    let refused =
+        kyc::api::handle(app.state.clone(), get("/submission/nope", "wrong-key"), kyc::api::Caller::Unverified).await;
+    for (what, r) in [("step 1", &step1), ("GET", &read), ("401", &refused)] {
+        assert_eq!(
+            r.headers().get(http::header::CACHE_CONTROL).map(|v| v.to_str().unwrap()),
+            Some("no-store"),
+            "{what}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_path_names_a_route_as_written_or_nothing() {
     let app = app(ProjectOptions::default());

@@ -132,6 +132,8 @@ pub async fn handle<B: RequestBody>(state: Arc<AppState>, req: Request<B>, calle
     if let Ok(v) = http::HeaderValue::from_str(&request_id) {
         response.headers_mut().insert("x-request-id", v);
     }
+    // A response may hold a person's data (Step 1, GET): no cache between here and the client keeps a copy.
+    response.headers_mut().entry(http::header::CACHE_CONTROL).or_insert(http::HeaderValue::from_static("no-store"));
     // No holder data here: method, route, status, duration and the request id only.
     let route = if path.starts_with("/submission/") && path != "/submission/step1" {
         "/submission/{id}"

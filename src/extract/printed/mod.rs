@@ -131,6 +131,8 @@ pub fn read_knowing(
         }
     }
 
+    // A development aid that prints document text: compiled into debug builds only, never the shipped binary.
+    #[cfg(debug_assertions)]
     if std::env::var_os("KYC_DEBUG_PRINTED").is_some() {
         for (i, s) in segs.iter().enumerate() {
             eprintln!(
