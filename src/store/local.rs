@@ -27,10 +27,32 @@ pub struct DirImageStore {
 /// Temporary files carry this suffix (and a unique stem), so a sweep can recognise what a crash left behind.
 const TMP_SUFFIX: &str = ".tmp-upload";
 
+/// Stored images and the database hold people's data: readable by the service's own user only, whatever the umask.
+const PRIVATE_FILE_MODE: u32 = 0o600;
+const PRIVATE_DIR_MODE: u32 = 0o700;
+
+/// Create `dir` and its missing parents, each new one readable by the owner only.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, PRIVATE_DIR_MODE);
+    builder.create(dir)
+}
+
+/// Open options for a new file readable and writable by the owner only.
+fn private_new_file() -> std::fs::OpenOptions {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, PRIVATE_FILE_MODE);
+    options
+}
+
 impl DirImageStore {
     pub fn new(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
         let root = root.into();
-        std::fs::create_dir_all(&root).map_err(backend)?;
+        create_private_dir(&root).map_err(backend)?;
         Ok(Self { root })
     }
 
@@ -55,11 +77,11 @@ impl DirImageStore {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
+    create_private_dir(dir)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("image");
     let tmp = dir.join(format!(".{name}.{}{TMP_SUFFIX}", uuid::Uuid::new_v4().simple()));
     let result = (|| {
-        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut f = private_new_file().open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
@@ -110,7 +132,13 @@ pub struct SqliteSubmissionStore {
 impl SqliteSubmissionStore {
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(backend)?;
+            create_private_dir(dir).map_err(backend)?;
+        }
+        // Created owner-only before SQLite opens it; SQLite gives its journal and WAL files the database's mode.
+        match private_new_file().open(path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(backend(e)),
         }
         Self::with_connection(Connection::open(path).map_err(backend)?)
     }
@@ -361,6 +389,20 @@ fn walk(p: &Path, out: &mut Vec<PathBuf>) {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(unix)]
+    #[test]
+    fn images_the_database_and_their_directories_are_the_owners_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("kyc-modes-{}", uuid::Uuid::new_v4().simple()));
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        super::write_atomic(&dir.join("images/a/b.jpg"), b"bytes").unwrap();
+        assert_eq!(mode(&dir.join("images/a/b.jpg")), 0o600);
+        assert_eq!((mode(&dir.join("images")), mode(&dir.join("images/a"))), (0o700, 0o700));
+        let _db = super::SqliteSubmissionStore::open(&dir.join("db/kyc.sqlite")).unwrap();
+        assert_eq!(mode(&dir.join("db/kyc.sqlite")), 0o600);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     use super::*;
 
     #[test]
