@@ -31,7 +31,8 @@ pub fn scan(
     let front_page = engine.read(front)?;
     // The back of a North American licence or ID card holds its data in the PDF417 barcode: it is decoded, not
     // read by OCR (nothing on it would be used, and OCR costs ten times more).
-    let barcode_back = extract::document::spec(hint.id_type, &hint.country).barcode_on_back;
+    let spec = extract::document::spec(hint.id_type, &hint.country);
+    let barcode_back = spec.barcode_on_back;
     let back_page = if barcode_back { None } else { back.map(|b| engine.read(b)).transpose()? };
     let barcode = if barcode_back { back.map(extract::barcode::read_barcode) } else { None };
     let sharpness = imaging::sharpness(front);
@@ -45,6 +46,14 @@ pub fn scan(
             today,
         )
     };
+    // The extraction with the MRZ side's lines replaced by another reading of that side.
+    let run_side = |on_back: bool, lines: &[OcrLine]| {
+        if on_back {
+            run(&front_page.lines, Some(lines))
+        } else {
+            run(lines, back_page.as_ref().map(|p| p.lines.as_slice()))
+        }
+    };
     let mut extraction = run(&front_page.lines, back_page.as_ref().map(|p| p.lines.as_slice()));
     if !extraction.mrz.as_ref().is_some_and(|m| m.confirmed()) {
         // The MRZ is on the side whose lines look like one: read those lines again and try the readings together.
@@ -53,17 +62,10 @@ pub fn scan(
             (true, Some(image), Some(page)) => (image, page),
             _ => (front, &front_page),
         };
-        if let Some(better) = reread_mrz(engine, image, &page.lines, |lines| {
-            if on_back {
-                run(&front_page.lines, Some(lines))
-            } else {
-                run(lines, back_page.as_ref().map(|p| p.lines.as_slice()))
-            }
-        })? {
+        if let Some(better) = reread_mrz(engine, image, &page.lines, |lines| run_side(on_back, lines))? {
             extraction = better;
         }
     }
-    let spec = extract::document::spec(hint.id_type, &hint.country);
     // (A photo too blurred to read gains nothing from being enlarged: it is answered image_too_blurry at once.)
     if spec.carries_mrz && sharpness >= extract::BLURRY_BELOW && !extraction.mrz.as_ref().is_some_and(|m| m.confirmed())
     {
@@ -74,13 +76,7 @@ pub fn scan(
             (true, Some(image)) => image,
             _ => front,
         };
-        if let Some(better) = second_look(engine, image, |lines| {
-            if on_back {
-                run(&front_page.lines, Some(lines))
-            } else {
-                run(lines, back_page.as_ref().map(|p| p.lines.as_slice()))
-            }
-        })? {
+        if let Some(better) = second_look(engine, image, |lines| run_side(on_back, lines))? {
             extraction = better;
         }
     }
